@@ -1,0 +1,203 @@
+"""Editing a cable: change semantic fields, keep every other byte.
+
+:func:`edit` is the one way to change a cable.  It rewrites only the lines that
+hold the edited fields (keeping their labels, spacing and line ends), renders the
+result, and reads it back, so the returned cable is exactly what
+``loads(dumps(result))`` gives.  If the new text would not read back as the edit
+asked (a subject with a line break in it, say), it raises :class:`CableError`
+instead of returning a cable that silently says something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from cablelib.errors import CableError
+from cablelib.grammar import parse_document
+from cablelib.model import (
+    AddressLine,
+    Cable,
+    ClassLine,
+    Document,
+    EndOfMessageLine,
+    Header,
+    InfoLine,
+    Item,
+    Line,
+    MarkedParagraphLine,
+    PageBreakLine,
+    PageMarkerLine,
+    Paragraph,
+    ParagraphLine,
+    Recipient,
+    SignatureLine,
+    SubjectLine,
+    TagsLine,
+    ToLine,
+    XmtLine,
+)
+
+__all__ = ["edit"]
+
+
+def edit(
+    cable: Cable,
+    *,
+    subject: str | None = None,
+    tags: Sequence[str] | None = None,
+    paragraphs: Mapping[int, str] | None = None,
+    to: Sequence[Recipient] | None = None,
+    info: Sequence[Recipient] | None = None,
+) -> Cable:
+    """Return a copy of ``cable`` with the given fields changed.
+
+    Args:
+        cable: The cable to change.
+        subject: New subject text for the SUBJECT line.
+        tags: New tags for the TAGS line, written with the line's separator.
+        paragraphs: New text for paragraphs, by number; the number and marking stay.
+        to: New action addressees for the header's TO line.
+        info: New information addressees for the header's INFO line.
+
+    Only the lines that carry these fields change; ``dumps`` of the result differs
+    from ``dumps(cable)`` only there.
+
+    Raises:
+        CableError: the cable has no line for a field, or the edited text would
+            not read back as asked.
+    """
+    changes = 0
+    documents = list(cable.documents)
+    for i, doc in enumerate(documents):
+        items = list(doc.items)
+        for j, item in enumerate(items):
+            new = _edit_item(item, subject, tags, paragraphs, to, info)
+            if new is not item:
+                items[j] = new
+                changes += 1
+        documents[i] = Document(tuple(items))
+    asked = sum(x is not None for x in (subject, tags, to, info)) + len(paragraphs or {})
+    if changes < asked:
+        msg = "the cable has no line for one of the edited fields"
+        raise CableError(msg)
+    result = _reread(cable, tuple(documents))
+    _check(result, subject, tags, paragraphs, to, info)
+    return result
+
+
+def _edit_item(
+    item: Item,
+    subject: str | None,
+    tags: Sequence[str] | None,
+    paragraphs: Mapping[int, str] | None,
+    to: Sequence[Recipient] | None,
+    info: Sequence[Recipient] | None,
+) -> Item:
+    if subject is not None and isinstance(item, SubjectLine):
+        _one_line("subject", subject)
+        return item.with_value(subject)
+    if tags is not None and isinstance(item, TagsLine):
+        for tag in tags:
+            _one_line("tag", tag)
+        return item.with_tags(tuple(tags))
+    if paragraphs and isinstance(item, Paragraph) and item.number in paragraphs:
+        return _edit_paragraph(item, paragraphs[item.number])
+    if (to is not None or info is not None) and isinstance(item, Header):
+        return _edit_header(item, to, info)
+    return item
+
+
+def _one_line(what: str, value: str) -> None:
+    if "\n" in value or "\r" in value:
+        msg = f"a {what} cannot contain a line break: {value!r}"
+        raise CableError(msg)
+
+
+def _edit_paragraph(paragraph: Paragraph, text: str) -> Paragraph:
+    first = paragraph.lines[0]
+    assert isinstance(first, ParagraphLine | MarkedParagraphLine)
+    content = first.content
+    prefix = content[: len(content) - len(first.body)] if first.body else content
+    if prefix and not prefix[-1].isspace() and text:
+        prefix += " "
+    # Keep what follows the paragraph's text: signature, end of message, and the
+    # page breaks and classification lines after the last text line.
+    keep_from = len(paragraph.lines)
+    while keep_from > 1 and isinstance(
+        paragraph.lines[keep_from - 1],
+        SignatureLine | EndOfMessageLine | PageMarkerLine | PageBreakLine | ClassLine,
+    ):
+        keep_from -= 1
+    last_text = paragraph.lines[keep_from - 1]
+    head = type(first)(prefix + text + last_text.eol)
+    return Paragraph((head, *paragraph.lines[keep_from:]), paragraph.number)
+
+
+def _addressee_line(kind: type[Line], keyword: str, recipients: Iterable[Recipient], eol: str) -> Line:
+    rendered = [r.render() for r in recipients]
+    if not rendered:
+        msg = f"{keyword} needs at least one recipient"
+        raise CableError(msg)
+    return kind(f"{keyword} " + "\n".join(rendered) + (eol or "\n"))
+
+
+def _edit_header(header: Header, to: Sequence[Recipient] | None, info: Sequence[Recipient] | None) -> Header:
+    lines: list[Line] = []
+    skipping = False
+    for line in header.lines:
+        if isinstance(line, ToLine | InfoLine | XmtLine):
+            skipping = False
+            if to is not None and isinstance(line, ToLine):
+                lines.append(_addressee_line(ToLine, "TO", to, line.eol))
+                skipping = True
+                continue
+            if info is not None and isinstance(line, InfoLine):
+                lines.append(_addressee_line(InfoLine, "INFO", info, line.eol))
+                skipping = True
+                continue
+        elif skipping and isinstance(line, AddressLine | PageMarkerLine | PageBreakLine):
+            # addressees of the replaced list that continue after a page break
+            continue
+        else:
+            skipping = False
+        lines.append(line)
+    if lines and not lines[-1].raw.endswith("\n") and header.lines[-1].raw.endswith("\n") is False:
+        last = lines[-1]
+        lines[-1] = type(last)(last.raw.rstrip("\n"))
+    return attrs.evolve(header, lines=tuple(lines))
+
+
+def _reread(cable: Cable, documents: tuple[Document, ...]) -> Cable:
+    reread = tuple(parse_document(doc.render()) for doc in documents)
+    return attrs.evolve(cable, documents=reread)
+
+
+def _check(
+    cable: Cable,
+    subject: str | None,
+    tags: Sequence[str] | None,
+    paragraphs: Mapping[int, str] | None,
+    to: Sequence[Recipient] | None,
+    info: Sequence[Recipient] | None,
+) -> None:
+    problems = []
+    if subject is not None and cable.subject != " ".join(subject.split()):
+        problems.append(f"subject reads back as {cable.subject!r}")
+    if tags is not None and cable.tags != tuple(tags):
+        problems.append(f"tags read back as {cable.tags!r}")
+    if paragraphs:
+        by_number = {p.number: p for p in cable.paragraphs}
+        for number, text in paragraphs.items():
+            got = by_number.get(number)
+            if got is None or got.text != text.strip():
+                problems.append(f"paragraph {number} reads back differently")
+    header = cable.header
+    if to is not None and (header is None or header.to != tuple(to)):
+        problems.append("TO recipients read back differently")
+    if info is not None and (header is None or header.info != tuple(info)):
+        problems.append("INFO recipients read back differently")
+    if problems:
+        msg = "the edited cable would not read back as asked: " + "; ".join(problems)
+        raise CableError(msg)

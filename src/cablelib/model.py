@@ -1,0 +1,1371 @@
+"""The cable model: frozen, slotted attrs classes that own every byte of a cable.
+
+A parsed text is a :class:`Document`: a tuple of items, each a :class:`Line` (one
+element of the cable: a line with its continuation lines, its end of line and the
+blank lines after it), a :class:`Header` (the transmission header's lines) or a
+:class:`Paragraph` (its marker line and the lines up to the next marker).  Every
+line keeps its text verbatim in ``raw``; typed values (dates, recipients, tags ...)
+are properties computed from ``raw``, so rendering is ``"".join`` of the raws and
+loses nothing.
+
+A :class:`Cable` is one or more documents (one per slot of its container: a
+Cablegate page has a header block and a body block) plus the container that
+wrapped them.  Its properties (``subject``, ``tags``, ``paragraphs`` ...) are the
+semantic view.  The model does no I/O and knows nothing of Lark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+import attrs
+from attrs import frozen
+
+if TYPE_CHECKING:
+    from cablelib.containers import Container, PageInfo
+
+__all__ = [
+    "AddressLine",
+    "BannerLine",
+    "BtLine",
+    "Cable",
+    "CaptionLine",
+    "ClassLine",
+    "ClassifiedBy",
+    "ClassifiedByLine",
+    "DateLine",
+    "DeLine",
+    "Document",
+    "DraftingLine",
+    "DtgLine",
+    "EndOfMessageLine",
+    "ExecutiveOrder",
+    "EoLine",
+    "FromLine",
+    "Header",
+    "InfoLine",
+    "LeadingBlank",
+    "Line",
+    "MarkedParagraphLine",
+    "OfficesLine",
+    "PageBreakLine",
+    "PageMarkerLine",
+    "Paragraph",
+    "ParagraphLine",
+    "PartialLine",
+    "PassingLine",
+    "PrecedenceLine",
+    "Recipient",
+    "RefLine",
+    "Reference",
+    "SecurityLine",
+    "SeparatorLine",
+    "SerialNumberLine",
+    "SignatureLine",
+    "SubjectLine",
+    "TagsLine",
+    "TextLine",
+    "TitleLine",
+    "ToLine",
+    "VzczcLine",
+    "XmtLine",
+]
+
+_WS = re.compile(r"\s+")
+_L = TypeVar("_L", bound="Line")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
+    )
+}
+_PRECEDENCE_SIGNS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE", "M": "MANUAL"}
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _split_trailer(raw: str) -> tuple[str, str]:
+    """Split ``raw`` into its content and its end of line with the blank lines after it."""
+    k = len(raw.rstrip())
+    j = raw.find("\n", k)
+    if j == -1:
+        return raw, ""
+    return raw[:j], raw[j:]
+
+
+def _two_digit_year(yy: int) -> int:
+    # Cables run from 1966 to 2010; two-digit years of 66..99 are 19xx.
+    return 1900 + yy if yy >= 66 else 2000 + yy
+
+
+# --------------------------------------------------------------------------------------
+# Lines
+# --------------------------------------------------------------------------------------
+
+
+@frozen
+class Line:
+    """One element of a cable's text, verbatim.
+
+    ``raw`` holds the line, its continuation lines, its end of line and the blank
+    lines after it, exactly as they stand in the text.
+    """
+
+    #: The exact text of the element.
+    raw: str
+
+    #: Name of the grammar terminal this class stands for.
+    terminal: ClassVar[str] = "TEXT"
+
+    @property
+    def content(self) -> str:
+        """The element without its end of line and the blank lines after it."""
+        return _split_trailer(self.raw)[0]
+
+    @property
+    def eol(self) -> str:
+        """The end of line and the blank lines after the element (may be empty)."""
+        return _split_trailer(self.raw)[1]
+
+    @property
+    def text(self) -> str:
+        """The content with runs of white space folded to single spaces."""
+        return _fold(self.content)
+
+    def lines(self) -> Iterator[Line]:
+        """Yield this line (a block yields each of its lines)."""
+        yield self
+
+    def render(self) -> str:
+        """The exact text of the element."""
+        return self.raw
+
+    def with_content(self, content: str) -> Line:
+        """A copy with new content and the same end of line."""
+        return attrs.evolve(self, raw=content + self.eol)
+
+
+class _LabelledLine(Line):
+    """A line that starts with a label (``SUBJECT:``, ``TAGS:``, ``REF:`` ...)."""
+
+    __slots__ = ()
+    _label: ClassVar[re.Pattern[str]]
+
+    @property
+    def label(self) -> str:
+        """The label as written, with the separator after it."""
+        m = self._label.match(self.raw)
+        return m.group(0) if m else ""
+
+    @property
+    def value(self) -> str:
+        """The text after the label, continuation lines joined, white space folded."""
+        return _fold(self.content[len(self.label) :])
+
+    def with_value(self, value: str) -> Line:
+        """A copy whose value is ``value``, keeping label and end of line."""
+        return self.with_content(self.label + value)
+
+
+@frozen
+class LeadingBlank(Line):
+    """Blank lines at the very start of a text."""
+
+    terminal: ClassVar[str] = "LEADING_BLANK"
+
+
+@frozen
+class TextLine(Line):
+    """Any other line, with its continuation lines."""
+
+    terminal: ClassVar[str] = "TEXT"
+
+
+# -- transmission header ------------------------------------------------------------
+
+
+@frozen
+class VzczcLine(Line):
+    """Format line 1, start of message: ``VZCZCXRO2649``."""
+
+    terminal: ClassVar[str] = "VZCZC"
+
+    @property
+    def transmission_id(self) -> str:
+        """The transmission identification, e.g. ``VZCZCXRO2649``."""
+        return self.content.strip()
+
+
+_PREC_RE = re.compile(r"\s*([ZOPRM]{1,2})\s+(.*)")
+
+
+@frozen
+class PrecedenceLine(Line):
+    """Format line 2: precedence prosigns and routing indicators (``PP RUEHDBU RUEHSL``)."""
+
+    terminal: ClassVar[str] = "PRECEDENCE"
+
+    @property
+    def prosigns(self) -> str:
+        """The precedence prosigns, e.g. ``PP``."""
+        m = _PREC_RE.match(self.content)
+        return m.group(1) if m else ""
+
+    @property
+    def routing_indicators(self) -> tuple[str, ...]:
+        """The routing indicators on the line."""
+        m = _PREC_RE.match(self.content)
+        return tuple(m.group(2).split()) if m else ()
+
+
+_DE_RE = re.compile(r"DE\s+(\S+)\s*(?:#(\d+)(?:/(\d+))?)?\s*(\d{7})?")
+
+
+@frozen
+class DeLine(Line):
+    """Format line 3: originating station, serial, part and time (``DE RUEHNO #0383/01 2531627``)."""
+
+    terminal: ClassVar[str] = "DE"
+
+    @property
+    def station(self) -> str:
+        """The originating station's routing indicator, e.g. ``RUEHNO``."""
+        m = _DE_RE.match(self.content)
+        return m.group(1) if m else ""
+
+    @property
+    def serial(self) -> int | None:
+        """The station serial number, e.g. 383."""
+        m = _DE_RE.match(self.content)
+        return int(m.group(2)) if m and m.group(2) else None
+
+    @property
+    def part(self) -> int | None:
+        """The part (section) number after the slash, e.g. 1."""
+        m = _DE_RE.match(self.content)
+        return int(m.group(3)) if m and m.group(3) else None
+
+    @property
+    def time_of_transmission(self) -> str | None:
+        """Julian day and time of transmission, e.g. ``2531627``."""
+        m = _DE_RE.match(self.content)
+        return m.group(4) if m and m.group(4) else None
+
+
+@frozen
+class SecurityLine(Line):
+    """Format line 4, the security line: ``ZNY CCCCC ZZH``."""
+
+    terminal: ClassVar[str] = "SECURITY"
+
+    @property
+    def classified(self) -> bool:
+        """``True`` for ZNY (classified), ``False`` for ZNR."""
+        return self.content.lstrip().startswith("ZNY")
+
+    @property
+    def classification(self) -> str | None:
+        """The classification the security letters give (CCCCC → CONFIDENTIAL)."""
+        parts = self.content.split()
+        letters = parts[1] if len(parts) > 1 else ""
+        return {"C": "CONFIDENTIAL", "S": "SECRET", "U": "UNCLASSIFIED", "T": "TOP SECRET"}.get(
+            letters[:1]
+        )
+
+
+_DTG_RE = re.compile(r"\s*((?:[ZOPRM]\s+){1,2})(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})")
+
+
+@frozen
+class DtgLine(Line):
+    """Format line 5, the date-time group: ``P 101627Z SEP 09``, ``P R 281848Z DEC 66``."""
+
+    terminal: ClassVar[str] = "DTG"
+
+    @property
+    def precedence(self) -> str | None:
+        """Plain-language precedence of the action addressees, e.g. ``PRIORITY``."""
+        m = _DTG_RE.match(self.content)
+        return _PRECEDENCE_SIGNS.get(m.group(1).split()[0]) if m else None
+
+    @property
+    def info_precedence(self) -> str | None:
+        """Precedence of the information addressees when a second prosign is given."""
+        m = _DTG_RE.match(self.content)
+        if not m or len(m.group(1).split()) < 2:
+            return None
+        return _PRECEDENCE_SIGNS.get(m.group(1).split()[1])
+
+    @property
+    def datetime(self) -> datetime | None:
+        """The date-time group as a UTC :class:`~datetime.datetime`, or ``None`` if invalid."""
+        m = _DTG_RE.match(self.content)
+        if not m:
+            return None
+        month = _MONTHS.get(m.group(5).upper())
+        year = int(m.group(6))
+        year = _two_digit_year(year) if year < 100 else year
+        try:
+            return datetime(
+                year, month or 0, int(m.group(2)), int(m.group(3)), int(m.group(4)), tzinfo=UTC
+            )
+        except ValueError:
+            return None
+
+
+@frozen
+class Recipient:
+    """An addressee of a TO, INFO or XMT line.
+
+    ``route`` is the routing indicator (``RUEHC``) or ``None`` when only a plain
+    name is written; ``precedence`` the plain-language precedence; ``mcn`` the
+    message control number.
+    """
+
+    #: Routing indicator, e.g. ``RUEHC``.
+    route: str | None
+    #: Plain-language address, e.g. ``SECSTATE WASHDC``.
+    name: str
+    #: ``FLASH``, ``NIACT IMMEDIATE``, ``IMMEDIATE``, ``PRIORITY``, ``ROUTINE`` or ``None``.
+    precedence: str | None = None
+    #: Message control number, e.g. ``3350``.
+    mcn: str | None = None
+
+    def render(self) -> str:
+        """The recipient as written on an addressee line."""
+        out = f"{self.route}/{self.name}" if self.route else self.name
+        if self.precedence:
+            out += f" {self.precedence}"
+        if self.mcn:
+            out += f" {self.mcn}"
+        return out
+
+
+_RECIPIENT_RE = re.compile(
+    r"\s*(?:([A-Z][A-Z0-9]{3,7})/)?(.*?)"
+    r"(?:\s+(FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?:\s+(\d{1,5}))?\s*$"
+)
+_KEYWORD_RE = re.compile(r"\s*(?:TO|INFO|XMT)\s")
+
+
+def _recipients(content: str) -> tuple[Recipient, ...]:
+    out = []
+    for i, line in enumerate(content.split("\n")):
+        if i == 0:
+            m = _KEYWORD_RE.match(line)
+            line = line[m.end() :] if m else line
+        m = _RECIPIENT_RE.match(line)
+        if m is None or not m.group(2).strip():
+            continue
+        out.append(
+            Recipient(route=m.group(1), name=_fold(m.group(2)), precedence=m.group(3), mcn=m.group(4))
+        )
+    return tuple(out)
+
+
+class _AddresseeLine(Line):
+    __slots__ = ()
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        """The addressees, one per line."""
+        return _recipients(self.content)
+
+
+@frozen
+class FromLine(Line):
+    """The sender: ``FM AMEMBASSY KABUL``."""
+
+    terminal: ClassVar[str] = "FM"
+
+    @property
+    def sender(self) -> str:
+        """The sending post as written, e.g. ``USMISSION USNATO``."""
+        return _fold(self.content.lstrip()[2:])
+
+
+@frozen
+class ToLine(_AddresseeLine):
+    """Action addressees: ``TO RUEHC/SECSTATE WASHDC PRIORITY 3350`` and continuation lines."""
+
+    terminal: ClassVar[str] = "TO"
+
+
+@frozen
+class InfoLine(_AddresseeLine):
+    """Information addressees (in PlusD telegrams also the INFO office list)."""
+
+    terminal: ClassVar[str] = "INFO"
+
+
+@frozen
+class XmtLine(_AddresseeLine):
+    """Members of a collective excluded from it: ``XMT AMCONSUL JOHANNESBURG``."""
+
+    terminal: ClassVar[str] = "XMT"
+
+
+@frozen
+class AddressLine(_AddresseeLine):
+    """Addressee lines that continue a TO, INFO or XMT list after a page break."""
+
+    terminal: ClassVar[str] = "ADDRESS"
+
+
+@frozen
+class BtLine(Line):
+    """The break prosign ``BT``."""
+
+    terminal: ClassVar[str] = "BT"
+
+
+@frozen
+class PartialLine(Line):
+    """The Cablegate notice that only a partial extract of the cable exists."""
+
+    terminal: ClassVar[str] = "PARTIAL"
+
+
+@frozen
+class OfficesLine(Line):
+    """PlusD distribution block: ``ORIGIN``/``ACTION`` office list (``ACTION ARA-15``)."""
+
+    terminal: ClassVar[str] = "OFFICES"
+
+
+@frozen
+class DraftingLine(Line):
+    """PlusD drafting lines: ``DRAFTED BY``, ``APPROVED BY``, ``CLEARED``, ``SOURCE:``."""
+
+    terminal: ClassVar[str] = "DRAFTING"
+
+
+@frozen
+class SeparatorLine(Line):
+    """PlusD separator with message number and time (``------------------093930 150229Z /14``)."""
+
+    terminal: ClassVar[str] = "SEPARATOR"
+
+
+@frozen
+class SerialNumberLine(Line):
+    """A message serial alone on a line in a PlusD distribution block."""
+
+    terminal: ClassVar[str] = "SERIAL_NUMBER"
+
+
+# -- preamble -----------------------------------------------------------------------
+
+_CLASS_WORD_RE = re.compile(
+    r"\s*((?:[Cc] ?[Oo] ?[Nn] ?[Ff] ?[Ii] ?[Dd] ?[Ee] ?[Nn] ?[Tt] ?[Ii] ?[Aa] ?[Ll])"
+    r"|(?:(?:TOP ?|T ?O ?P ?)?S?[Ss] ?[Ee] ?[Cc] ?[Rr] ?[Ee] ?[Tt])"
+    r"|(?:U ?N ?C ?L ?A ?S(?:SIFIED| S I F I E D)?|Unclas(?:sified)?)"
+    r"|(?:LIMITED OFFICIAL USE|Limited Official Use))"
+)
+
+
+def _normalize_classification(word: str) -> str:
+    w = word.replace(" ", "").upper()
+    if w.startswith("UNCLAS"):
+        return "UNCLASSIFIED"
+    if w.startswith("TOP"):
+        return "TOP SECRET"
+    if w.endswith("SECRET"):
+        return "SECRET"
+    if w.startswith("LIMITED"):
+        return "LIMITED OFFICIAL USE"
+    return "CONFIDENTIAL"
+
+
+_SECTION_RE = re.compile(r"\bSECTION\s+(\d+)\s+[Oo][Ff]\s+(\d+)\b")
+_STATION_SERIAL_RE = re.compile(r"([A-Za-z][A-Za-z .'()-]*?)\s+(\d{1,6})\s*$")
+
+
+@frozen
+class BannerLine(Line):
+    """The classification banner: ``C O N F I D E N T I A L SECTION 01 OF 02 USNATO 000383``."""
+
+    terminal: ClassVar[str] = "BANNER"
+
+    @property
+    def classification(self) -> str:
+        """``UNCLASSIFIED``, ``LIMITED OFFICIAL USE``, ``CONFIDENTIAL``, ``SECRET`` or ``TOP SECRET``."""
+        m = _CLASS_WORD_RE.match(self.content)
+        return _normalize_classification(m.group(1)) if m else "UNCLASSIFIED"
+
+    @property
+    def section(self) -> tuple[int, int] | None:
+        """``(n, m)`` of ``SECTION n OF m``, or ``None``."""
+        m = _SECTION_RE.search(self.content)
+        return (int(m.group(1)), int(m.group(2))) if m else None
+
+    def _station_serial(self) -> tuple[str, int] | None:
+        content = self.content
+        m = _SECTION_RE.search(content)
+        if m:
+            rest = content[m.end() :]
+        else:
+            cm = _CLASS_WORD_RE.match(content)
+            rest = content[cm.end() :] if cm else content
+            rest = re.sub(r"^(?://[A-Z/ ]+)", "", rest)
+        sm = _STATION_SERIAL_RE.search(rest.strip())
+        if not sm:
+            return None
+        return _fold(sm.group(1)), int(sm.group(2))
+
+    @property
+    def station(self) -> str | None:
+        """The sending station as the banner names it, e.g. ``USNATO``, ``ABU DHABI``."""
+        ss = self._station_serial()
+        return ss[0] if ss else None
+
+    @property
+    def serial(self) -> int | None:
+        """The station serial number, e.g. 383."""
+        ss = self._station_serial()
+        return ss[1] if ss else None
+
+
+@frozen
+class ClassLine(Line):
+    """A classification alone on a line (``CONFIDENTIAL``, ``SECRET//FGI//NOFORN//MR``)."""
+
+    terminal: ClassVar[str] = "CLASS_LINE"
+
+    @property
+    def classification(self) -> str:
+        """The normalized classification."""
+        m = _CLASS_WORD_RE.match(self.content)
+        return _normalize_classification(m.group(1)) if m else "UNCLASSIFIED"
+
+
+@frozen
+class CaptionLine(Line):
+    """Dissemination and handling captions: ``SIPDIS``, ``NOFORN``, ``EXDIS`` ..."""
+
+    terminal: ClassVar[str] = "CAPTION"
+
+    @property
+    def captions(self) -> tuple[str, ...]:
+        """The captions on the line, upper-case (``E F T O`` becomes ``EFTO``)."""
+        text = self.content.upper().replace("E F T O", "EFTO")
+        out = []
+        for part in re.split(r"[\s,/]+(?![A-Z]+ UNCLASSIFIED)", text):
+            if part:
+                out.append(part)
+        joined = " ".join(out)
+        joined = joined.replace("SENSITIVE BUT UNCLASSIFIED", "SENSITIVE-BUT-UNCLASSIFIED")
+        joined = joined.replace("FOR OFFICIAL USE ONLY", "FOR-OFFICIAL-USE-ONLY")
+        joined = joined.replace("HANDLE ACCORDINGLY", "HANDLE-ACCORDINGLY")
+        return tuple(w.replace("-", " ") for w in joined.split() if w)
+
+
+@frozen
+class PassingLine(Line):
+    """A passing or addressee line: ``DEPT FOR SCA/FO``, ``STATE PASS USAID``."""
+
+    terminal: ClassVar[str] = "PASSING"
+
+
+@frozen
+class ExecutiveOrder:
+    """What an E.O. line says: the order and when to declassify."""
+
+    #: The Executive Order's number, e.g. ``12958``, or ``None`` (``E.O. N/A``).
+    order: str | None
+    #: Declassification date, or ``None`` (``N/A``, ``OADR``, ``GDS``, redacted ...).
+    date: date | None
+    #: The text after the label, folded.
+    text: str
+
+
+_EO_LABEL = re.compile(r"\s*(?:[Ee]\.\s?[Oo]\.?|EO)\s*:?\s*")
+_EO_ORDER = re.compile(r"(1\d{4})\s*:?\s*")
+_DATE_MDY = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b")
+_DATE_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_DATE_WORDS = re.compile(
+    r"\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I
+)
+
+
+def parse_date(text: str) -> date | None:
+    """Parse the first date in ``text``: ``09/10/2019``, ``9/10/19``, ``2019/09/10``, ``SEPT 10, 2019``."""
+    for rx, order in ((_DATE_YMD, "ymd"), (_DATE_MDY, "mdy")):
+        m = rx.search(text)
+        if m:
+            a, b, c = (int(g) for g in m.groups())
+            y, mo, d = (a, b, c) if order == "ymd" else (c, a, b)
+            if y < 100:
+                y = _two_digit_year(y)
+            try:
+                return date(y, mo, d)
+            except ValueError:
+                continue
+    m = _DATE_WORDS.search(text)
+    if m:
+        try:
+            return date(int(m.group(3)), _MONTHS[m.group(1).upper()[:3]], int(m.group(2)))
+        except ValueError:
+            return None
+    return None
+
+
+@frozen
+class EoLine(Line):
+    """The Executive Order line: ``E.O. 12958: DECL: 09/10/2019``."""
+
+    terminal: ClassVar[str] = "EO"
+
+    @property
+    def eo(self) -> ExecutiveOrder:
+        """The order and declassification date."""
+        content = self.content
+        m = _EO_LABEL.match(content)
+        rest = content[m.end() :] if m else content
+        om = _EO_ORDER.match(rest)
+        order = om.group(1) if om else None
+        after = rest[om.end() :] if om else rest
+        tags_at = after.find("TAGS")
+        if tags_at != -1:
+            after = after[:tags_at]
+        return ExecutiveOrder(order=order, date=parse_date(after), text=_fold(rest))
+
+
+_TAGS_LABEL = re.compile(r"\s*(?:TAGS?|Tags?|TAGE|TAS|TABS|TGS)\s*:?\s*")
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+_PERSON_TAG = re.compile(r"([A-Z]{2,6})?\s*\(([^()]*)\)")
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    pos = 0
+    for m in _PERSON_TAG.finditer(text):
+        out.extend(t for t in _TAG_SPLIT.split(text[pos : m.start()]) if t)
+        person = _fold(m.group(2))
+        out.append(f"{m.group(1)} ({person})" if m.group(1) else f"({person})")
+        pos = m.end()
+    out.extend(t for t in _TAG_SPLIT.split(text[pos:]) if t)
+    return tuple(t.strip(".") for t in out if t.strip("."))
+
+
+@frozen
+class TagsLine(_LabelledLine):
+    """The TAGS line: ``TAGS: PGOV PINR NATO RS``, comma- or space-separated, maybe wrapped."""
+
+    terminal: ClassVar[str] = "TAGS"
+    _label: ClassVar[re.Pattern[str]] = _TAGS_LABEL
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The tags as written, in order (``OVIP (CLINTON, HILLARY)`` stays one tag)."""
+        return _split_tags(self.value)
+
+    def with_tags(self, tags: tuple[str, ...] | list[str]) -> Line:
+        """A copy listing ``tags``, separated as the line separated them."""
+        sep = ", " if "," in self.value else " "
+        return self.with_value(sep.join(tags))
+
+
+@frozen
+class SubjectLine(_LabelledLine):
+    """The subject: ``SUBJECT: ...`` or ``SUBJ: ...``, maybe over several lines."""
+
+    terminal: ClassVar[str] = "SUBJECT"
+    _label: ClassVar[re.Pattern[str]] = re.compile(r"\s*(?:SUBJECT|SUBJ|Subject|Subj)\s*:[ \t]*")
+
+
+@frozen
+class Reference:
+    """One item of a REF block: its letter (or ``None``) and its text."""
+
+    #: ``A``, ``B`` ... or ``None`` for an unlettered reference.
+    letter: str | None
+    #: The reference as written, white space folded: ``KABUL 65``, ``STATE 071143``.
+    text: str
+
+
+_REF_ITEM = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Z])\)|([A-Z])[.)])\s*")
+
+
+@frozen
+class RefLine(_LabelledLine):
+    """References: ``REF: A. KABUL 65 B. KABUL 71``, lettered or not, maybe over several lines."""
+
+    terminal: ClassVar[str] = "REF"
+    _label: ClassVar[re.Pattern[str]] = re.compile(
+        r"\s*(?:REFS?|REFTELS?|RETELS?|REF\(S\)|Refs?|Ref\(s\)|Reftel|PROGRAM REF)\s*:[ \t]*"
+    )
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """The lettered items, or one unlettered item."""
+        value = self.value
+        marks = list(_REF_ITEM.finditer(value))
+        letters = [m.group(1) or m.group(2) for m in marks]
+        # Lettered only when the letters run A, B, C ... from the start.
+        if not marks or marks[0].start() != 0 or letters[0] != "A":
+            return (Reference(None, value),) if value else ()
+        items: list[Reference] = []
+        expected = "A"
+        kept = []
+        for m, letter in zip(marks, letters, strict=True):
+            if letter == expected:
+                kept.append(m)
+                expected = chr(ord(expected) + 1)
+        for i, m in enumerate(kept):
+            end = kept[i + 1].start() if i + 1 < len(kept) else len(value)
+            items.append(Reference(m.group(1) or m.group(2), value[m.end() : end].strip(" ,;")))
+        return tuple(items)
+
+
+@frozen
+class ClassifiedBy:
+    """Who classified a cable and why."""
+
+    #: The text after the label, folded: ``Ambassador Ivo H. Daalder for reasons 1.4 (b/d).``
+    text: str
+    #: The classifier, e.g. ``Ambassador Ivo H. Daalder``.
+    by: str
+    #: The reasons, normalized: ``("1.4(b)", "1.4(d)")``.
+    reasons: tuple[str, ...]
+
+
+_REASONS_AT = re.compile(r",?\s*\b(?:for\s+)?(?:reasons?|Reasons?|REASONS?)\b|\b1\.[45]\s*\(?[a-hA-H]\b")
+_REASON_SECTION = re.compile(r"\b(1\.[45])\s*((?:\(?\s*[a-hA-H]\s*\)?(?:\s*(?:,|/|and|AND|&)\s*)?)+)")
+
+
+def _reasons(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _REASON_SECTION.finditer(text):
+        for letter in re.findall(r"[a-hA-H]", re.sub(r"\b(?:and|AND)\b", " ", m.group(2))):
+            r = f"{m.group(1)}({letter.lower()})"
+            if r not in out:
+                out.append(r)
+    return tuple(out)
+
+
+@frozen
+class ClassifiedByLine(_LabelledLine):
+    """``Classified By: Ambassador Ivo H. Daalder for reasons 1.4 (b/d).``"""
+
+    terminal: ClassVar[str] = "CLASSIFIED_BY"
+    _label: ClassVar[re.Pattern[str]] = re.compile(
+        r"\s*(?:\([A-Z]\)\s*)?(?:CLASSIFIED\s+BY|Classified\s+[Bb]y)\s*:?\s*"
+    )
+
+    @property
+    def classified_by(self) -> ClassifiedBy:
+        """The classifier and the reasons."""
+        text = self.value
+        m = _REASONS_AT.search(text)
+        by = text[: m.start()] if m else text
+        by = re.sub(r"^(?:By|BY)\s+", "", by).strip(" ,.;")
+        return ClassifiedBy(text=text, by=by, reasons=_reasons(text))
+
+
+@frozen
+class TitleLine(Line):
+    """Title line of a saved Cablegate page: ``10.09.2009 : NATO SECRETARY GENERAL ...``."""
+
+    terminal: ClassVar[str] = "TITLE"
+
+    @property
+    def title(self) -> str:
+        """The title after the date."""
+        return _fold(self.content.split(":", 1)[1])
+
+
+@frozen
+class DateLine(Line):
+    """A date line some media partners put above the cable (``Friday, 23 February 2001, 15:53``)."""
+
+    terminal: ClassVar[str] = "DATE_LINE"
+
+
+# -- body ---------------------------------------------------------------------------
+
+_PARA_RE = re.compile(
+    r"[^\S\n]*(?:¶[^\S\n]*)?(\d{1,3})[^\S\n]?\.(?!\d)[^\S\n]*"
+    r"(?:\(([^()\n]{1,40})\)|((?:U|C|S|SBU|TS|LOU|C/NF|S/NF|S//NF|C//NF))\)(?=\s))?"
+)
+_MARKED_RE = re.compile(r"[^\S\n]*\(([^()\n]{1,40})\)")
+_MARKINGS = re.compile(
+    r"(?:U|C|S|SBU|TS|LOU|FOUO|NF|NOFORN|REL|ENTIRE TEXT|[CSU]\s*-\s*ENTIRE TEXT|"
+    r"[CSUT]{1,3}\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*)",
+    re.I,
+)
+
+
+def _is_marking(text: str) -> bool:
+    return bool(_MARKINGS.fullmatch(text.strip()))
+
+
+@frozen
+class ParagraphLine(Line):
+    """A numbered paragraph's first line(s): ``1. (C) ...``, ``¶12. (S//NF) ...``, ``2. SBU) ...``."""
+
+    terminal: ClassVar[str] = "PARA"
+
+    @property
+    def written_number(self) -> int | None:
+        """The number as written (``13`` where a saved page mangled ``¶3``)."""
+        m = _PARA_RE.match(self.raw)
+        return int(m.group(1)) if m else None
+
+    @property
+    def marking(self) -> str | None:
+        """The classification marking as written (``C``, ``S//NF``), or ``None``."""
+        m = _PARA_RE.match(self.raw)
+        if not m:
+            return None
+        if m.group(2) is not None:
+            return m.group(2).strip() if _is_marking(m.group(2)) else None
+        return m.group(3)
+
+    @property
+    def body(self) -> str:
+        """The text after the number and the marking."""
+        m = _PARA_RE.match(self.raw)
+        if not m:
+            return self.content
+        if m.group(2) is not None and not _is_marking(m.group(2)):
+            return self.content[m.start(2) - 1 :]
+        return self.content[m.end() :]
+
+
+@frozen
+class MarkedParagraphLine(Line):
+    """An unnumbered paragraph that starts with a marking: ``(C) ...``."""
+
+    terminal: ClassVar[str] = "MARKED_PARA"
+
+    @property
+    def written_number(self) -> int | None:
+        """Always ``None``: the paragraph has no number."""
+        return None
+
+    @property
+    def marking(self) -> str | None:
+        """The marking, e.g. ``S//NF``."""
+        m = _MARKED_RE.match(self.raw)
+        return m.group(1).strip() if m else None
+
+    @property
+    def body(self) -> str:
+        """The text after the marking."""
+        m = _MARKED_RE.match(self.raw)
+        return self.content[m.end() :].lstrip() if m else self.content
+
+
+@frozen
+class PageMarkerLine(Line):
+    """Cablegate page marker: ``USNATO 00000383 002 OF 002``."""
+
+    terminal: ClassVar[str] = "PAGE_MARKER"
+
+
+@frozen
+class PageBreakLine(Line):
+    """Telegram page header, with the classification lines above it: ``CONFIDENTIAL / PAGE 02 ...``."""
+
+    terminal: ClassVar[str] = "PAGE_BREAK"
+
+
+@frozen
+class SignatureLine(Line):
+    """The signature: a name on the last line of the cable."""
+
+    terminal: ClassVar[str] = "SIGNATURE"
+
+    @property
+    def name(self) -> str:
+        """The name as written, e.g. ``DAALDER``."""
+        return self.text
+
+
+@frozen
+class EndOfMessageLine(Line):
+    """End of message: ``NNNN``, ``End Cable Text``."""
+
+    terminal: ClassVar[str] = "END_OF_MESSAGE"
+
+
+LINE_CLASSES: dict[str, type[Line]] = {
+    cls.terminal: cls
+    for cls in (
+        LeadingBlank,
+        TextLine,
+        VzczcLine,
+        PrecedenceLine,
+        DeLine,
+        SecurityLine,
+        DtgLine,
+        FromLine,
+        ToLine,
+        InfoLine,
+        XmtLine,
+        AddressLine,
+        BtLine,
+        PartialLine,
+        OfficesLine,
+        DraftingLine,
+        SeparatorLine,
+        SerialNumberLine,
+        BannerLine,
+        ClassLine,
+        CaptionLine,
+        PassingLine,
+        EoLine,
+        TagsLine,
+        SubjectLine,
+        RefLine,
+        ClassifiedByLine,
+        TitleLine,
+        DateLine,
+        ParagraphLine,
+        MarkedParagraphLine,
+        PageMarkerLine,
+        PageBreakLine,
+        SignatureLine,
+        EndOfMessageLine,
+    )
+}
+"""Line class of each grammar terminal."""
+
+_BREAKS = (PageMarkerLine, PageBreakLine)
+
+
+# --------------------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------------------
+
+
+@frozen
+class Header:
+    """The transmission header: its lines in order."""
+
+    #: The header's lines.
+    lines: tuple[Line, ...]
+
+    def render(self) -> str:
+        """The exact text of the header."""
+        return "".join(line.raw for line in self.lines)
+
+    def _first(self, cls: type[Line]) -> Line | None:
+        for line in self.lines:
+            if type(line) is cls:
+                return line
+        return None
+
+    @property
+    def transmission_id(self) -> str | None:
+        """``VZCZCXRO2649``, or ``None`` when there is no VZCZC line."""
+        line = self._first(VzczcLine)
+        return line.transmission_id if isinstance(line, VzczcLine) else None
+
+    @property
+    def de(self) -> DeLine | None:
+        """The DE line (originating station, serial, time of transmission)."""
+        line = self._first(DeLine)
+        return line if isinstance(line, DeLine) else None
+
+    @property
+    def security(self) -> SecurityLine | None:
+        """The ZNY/ZNR security line."""
+        line = self._first(SecurityLine)
+        return line if isinstance(line, SecurityLine) else None
+
+    @property
+    def precedence_line(self) -> PrecedenceLine | None:
+        """Format line 2, the precedence prosigns and routing indicators."""
+        line = self._first(PrecedenceLine)
+        return line if isinstance(line, PrecedenceLine) else None
+
+    @property
+    def dtg_line(self) -> DtgLine | None:
+        """The date-time group line."""
+        line = self._first(DtgLine)
+        return line if isinstance(line, DtgLine) else None
+
+    @property
+    def precedence(self) -> str | None:
+        """Precedence of the DTG, e.g. ``PRIORITY``."""
+        line = self.dtg_line
+        return line.precedence if line else None
+
+    @property
+    def dtg(self) -> datetime | None:
+        """The date-time group as a UTC datetime."""
+        line = self.dtg_line
+        return line.datetime if line else None
+
+    @property
+    def sender(self) -> str | None:
+        """The sender of the FM line, e.g. ``USMISSION USNATO``."""
+        line = self._first(FromLine)
+        return line.sender if isinstance(line, FromLine) else None
+
+    def _addressees(self, kind: type[Line]) -> tuple[Recipient, ...]:
+        out: list[Recipient] = []
+        current: type[Line] | None = None
+        for line in self.lines:
+            if isinstance(line, ToLine | InfoLine | XmtLine):
+                current = type(line)
+                if current is kind:
+                    out.extend(line.recipients)
+            elif isinstance(line, AddressLine):
+                if current is kind:
+                    out.extend(line.recipients)
+            elif not isinstance(line, _BREAKS):
+                current = None
+        return tuple(out)
+
+    @property
+    def to(self) -> tuple[Recipient, ...]:
+        """Action addressees."""
+        return self._addressees(ToLine)
+
+    @property
+    def info(self) -> tuple[Recipient, ...]:
+        """Information addressees."""
+        return self._addressees(InfoLine)
+
+    @property
+    def excluded(self) -> tuple[Recipient, ...]:
+        """Members of a collective excluded by XMT."""
+        return self._addressees(XmtLine)
+
+    @property
+    def partial(self) -> bool:
+        """``True`` when the header is the Cablegate partial-record notice."""
+        return any(isinstance(line, PartialLine) for line in self.lines)
+
+    @property
+    def is_routing(self) -> bool:
+        """``True`` when the header has transmission lines (not only a notice or office list)."""
+        return any(
+            isinstance(line, VzczcLine | PrecedenceLine | DeLine | SecurityLine | DtgLine | FromLine)
+            for line in self.lines
+        )
+
+
+_PAGE_JOIN = re.compile(r"\s*\n\s*")
+
+
+@frozen
+class Paragraph:
+    """A paragraph: its marker line and the lines up to the next marker.
+
+    ``number`` is the paragraph's number, read from the marker and, where a copy
+    mangled it (a saved page turned ``¶3.`` into ``13.``), recovered from the
+    sequence of numbers.
+    """
+
+    #: The paragraph's lines; the first is a ParagraphLine or MarkedParagraphLine.
+    lines: tuple[Line, ...]
+    #: The paragraph number, or ``None`` for an unnumbered paragraph.
+    number: int | None
+
+    def render(self) -> str:
+        """The exact text of the paragraph."""
+        return "".join(line.raw for line in self.lines)
+
+    @property
+    def marking(self) -> str | None:
+        """The classification marking as written (``C``, ``S//NF``), or ``None``."""
+        first = self.lines[0]
+        return first.marking if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text without number, marking and page breaks.
+
+        Where a page break split the paragraph, the two parts are joined by one line
+        break.  The signature and end-of-message lines are not part of the text.
+        """
+        first = self.lines[0]
+        parts = [first.body if isinstance(first, ParagraphLine | MarkedParagraphLine) else first.content]
+        gap = first.eol
+        for line in self.lines[1:]:
+            if isinstance(line, (*_BREAKS, ClassLine)):
+                gap = "\n"
+                continue
+            if isinstance(line, SignatureLine | EndOfMessageLine):
+                break
+            parts.append(gap if gap == "\n" else gap.replace(" ", "").replace("\t", ""))
+            parts.append(line.content)
+            gap = line.eol
+        return "".join(parts).strip()
+
+    @property
+    def signature(self) -> SignatureLine | None:
+        """The signature line, if the cable's last paragraph holds it."""
+        for line in self.lines:
+            if isinstance(line, SignatureLine):
+                return line
+        return None
+
+
+Item = Line | Header | Paragraph
+
+
+@frozen
+class Document:
+    """One parsed text: its items in order (lines, the header, paragraphs)."""
+
+    #: The items; joined, their text is the document's text.
+    items: tuple[Item, ...]
+
+    def render(self) -> str:
+        """The exact text of the document."""
+        return "".join(item.render() for item in self.items)
+
+    def lines(self) -> Iterator[Line]:
+        """Every line of the document in order, inside blocks too."""
+        for item in self.items:
+            if isinstance(item, Line):
+                yield item
+            else:
+                yield from item.lines
+
+
+def _first_line(cable: Cable, cls: type[_L]) -> _L | None:
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, cls):
+                return item
+    return None
+
+
+def _paragraph_numbers(written: list[int | None]) -> list[int | None]:
+    """Recover paragraph numbers from the written ones (``13`` after ``2`` is ``3``)."""
+    out: list[int | None] = []
+    prev = 0
+    for n in written:
+        if n is None:
+            out.append(None)
+            continue
+        if n != prev + 1 and n > 9:
+            s = str(n)
+            if s[0] == "1" and int(s[1:]) == prev + 1:
+                n = prev + 1
+        out.append(n)
+        prev = n
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# The cable
+# --------------------------------------------------------------------------------------
+
+
+@frozen
+class Cable:
+    """A cable: its container and the parsed documents of the container's slots.
+
+    Build one with :func:`cablelib.loads` or :func:`cablelib.load`; write it back
+    with :func:`cablelib.dumps`.  The properties are the semantic view of the text.
+    """
+
+    #: What the cable was wrapped in (raw text, a Cablegate page ...).
+    container: Container
+    #: One parsed document per slot of the container.
+    documents: tuple[Document, ...]
+    #: A reference id known from outside the text (``loads(..., reference_id=)``).
+    given_reference_id: str | None = None
+
+    # -- text ---------------------------------------------------------------------
+
+    def render(self) -> str:
+        """The whole input text, container included (what :func:`cablelib.dumps` returns)."""
+        return self.container.render([doc.render() for doc in self.documents])
+
+    @property
+    def text(self) -> str:
+        """The cable alone, without its container, as raw cable text."""
+        out = ""
+        for doc in self.documents:
+            piece = doc.render()
+            if out and piece:
+                if not out.endswith("\n"):
+                    out += "\n\n"
+                elif not out.endswith("\n\n") and out.rstrip(" \t\r") == out:
+                    out += "\n"
+            out += piece
+        return out
+
+    def lines(self) -> Iterator[Line]:
+        """Every line of every document, in order."""
+        for doc in self.documents:
+            yield from doc.lines()
+
+    # -- container ------------------------------------------------------------------
+
+    @property
+    def page(self) -> PageInfo | None:
+        """What the container (a Cablegate page) states about the cable, or ``None``."""
+        return self.container.page
+
+    # -- header ---------------------------------------------------------------------
+
+    @property
+    def header(self) -> Header | None:
+        """The transmission header, or ``None``."""
+        first: Header | None = None
+        for doc in self.documents:
+            for item in doc.items:
+                if isinstance(item, Header):
+                    if item.is_routing:
+                        return item
+                    first = first or item
+        return first
+
+    # -- preamble -------------------------------------------------------------------
+
+    @property
+    def banner(self) -> BannerLine | None:
+        """The classification banner line, or ``None``."""
+        return _first_line(self, BannerLine)
+
+    @property
+    def classification(self) -> str | None:
+        """The classification from the banner, normalized (``CONFIDENTIAL``)."""
+        banner = self.banner
+        if banner is not None:
+            return banner.classification
+        line = _first_line(self, ClassLine)
+        if line is not None:
+            return line.classification
+        header = self.header
+        if header is not None and header.security is not None:
+            return header.security.classification
+        return None
+
+    @property
+    def section(self) -> int | None:
+        """``n`` of the banner's ``SECTION n OF m``."""
+        banner = self.banner
+        s = banner.section if banner else None
+        return s[0] if s else None
+
+    @property
+    def section_count(self) -> int | None:
+        """``m`` of the banner's ``SECTION n OF m``."""
+        banner = self.banner
+        s = banner.section if banner else None
+        return s[1] if s else None
+
+    @property
+    def captions(self) -> tuple[str, ...]:
+        """Captions of the preamble (``SIPDIS``, ``NOFORN`` ...), each once, in order."""
+        out: list[str] = []
+        for doc in self.documents:
+            for item in doc.items:
+                if isinstance(item, CaptionLine):
+                    out.extend(c for c in item.captions if c not in out)
+        return tuple(out)
+
+    @property
+    def eo(self) -> ExecutiveOrder | None:
+        """The Executive Order line's order and declassification date."""
+        line = _first_line(self, EoLine)
+        return line.eo if line else None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The TAGS as written, in order."""
+        line = _first_line(self, TagsLine)
+        if line is not None:
+            return line.tags
+        eo = _first_line(self, EoLine)
+        if eo is not None and "TAGS" in eo.content:
+            return _split_tags(eo.content.split("TAGS", 1)[1].lstrip(" :"))
+        return ()
+
+    @property
+    def subject(self) -> str | None:
+        """The subject (the SUBJECT line, else a saved page's title line), or ``None``."""
+        line = _first_line(self, SubjectLine)
+        if line is not None:
+            return line.value
+        title = _first_line(self, TitleLine)
+        return title.title if title is not None else None
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """The items of every REF block."""
+        out: list[Reference] = []
+        for doc in self.documents:
+            for item in doc.items:
+                if isinstance(item, RefLine):
+                    out.extend(item.references)
+        return tuple(out)
+
+    @property
+    def classified_by(self) -> ClassifiedBy | None:
+        """Who classified the cable and why."""
+        line = _first_line(self, ClassifiedByLine)
+        return line.classified_by if line else None
+
+    # -- body -----------------------------------------------------------------------
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The paragraphs, in order."""
+        return tuple(item for doc in self.documents for item in doc.items if isinstance(item, Paragraph))
+
+    @property
+    def signature(self) -> str | None:
+        """The signature's name, e.g. ``DAALDER``."""
+        sig = None
+        for line in self.lines():
+            if isinstance(line, SignatureLine):
+                sig = line
+        return sig.name if sig else None
+
+    # -- identity ---------------------------------------------------------------------
+
+    @property
+    def derived_reference_id(self) -> str | None:
+        """The reference id from the cable text alone: banner station + serial, DTG year."""
+        banner = self.banner
+        station = banner.station if banner else None
+        serial = banner.serial if banner else None
+        header = self.header
+        if serial is None and header is not None and header.de is not None:
+            serial = header.de.serial
+        if not station or serial is None:
+            return None
+        year: int | None = None
+        if header is not None and header.dtg is not None:
+            year = header.dtg.year
+        else:
+            eo = self.eo
+            if eo is not None and eo.date is not None and eo.order == "12958":
+                year = eo.date.year - 10
+        if year is None:
+            return None
+        name = re.sub(r"[^A-Z]", "", station.upper())
+        return f"{year % 100:02d}{name}{serial}"
+
+    @property
+    def reference_id(self) -> str | None:
+        """The page's reference id, else the one given to ``loads``, else the derived one."""
+        page = self.page
+        if page is not None and page.reference_id:
+            return page.reference_id
+        return self.given_reference_id or self.derived_reference_id
+
+    @property
+    def created(self) -> datetime | None:
+        """When the cable was sent: the DTG, else the page's date."""
+        header = self.header
+        if header is not None and header.dtg is not None:
+            return header.dtg
+        page = self.page
+        return page.created if page is not None else None
