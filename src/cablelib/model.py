@@ -1134,6 +1134,25 @@ class Document:
                 yield from item.lines
 
 
+_REF_YEAR_RE = re.compile(r"(\d{2})\s+[A-Z]")
+_YEAR_RE = re.compile(r"\b(?:19[6-9]\d|200\d|2010)\b")
+_POST_WORDS = frozenset(
+    ("AMEMBASSY", "AMCONSUL", "AMCONGEN", "USMISSION", "USDEL", "USINT", "USLO", "AMEMB", "AMCON")
+)
+
+
+def _station_of_sender(sender: str | None) -> str | None:
+    """The station part of an FM line's sender: ``AMEMBASSY TEL AVIV`` → ``TEL AVIV``."""
+    if not sender:
+        return None
+    words = sender.upper().split()
+    if words[0].startswith("SECSTATE"):
+        return "STATE"
+    if len(words) > 1 and words[0] in _POST_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _first_line(cable: Cable, cls: type[_L]) -> _L | None:
     for doc in cable.documents:
         for item in doc.items:
@@ -1332,26 +1351,53 @@ class Cable:
 
     @property
     def derived_reference_id(self) -> str | None:
-        """The reference id from the cable text alone: banner station + serial, DTG year."""
+        """The reference id from the cable text alone, e.g. ``09USNATO383``.
+
+        Station and serial come from the banner, else from the FM and DE lines;
+        the year from the date-time group, else (partial records have none) from
+        the E.O. line's declassification date and the years the text mentions.
+        """
         banner = self.banner
         station = banner.station if banner else None
         serial = banner.serial if banner else None
         header = self.header
-        if serial is None and header is not None and header.de is not None:
+        if (not station or serial is None) and header is not None and header.de is not None:
+            station = _station_of_sender(header.sender)
             serial = header.de.serial
         if not station or serial is None:
             return None
-        year: int | None = None
-        if header is not None and header.dtg is not None:
-            year = header.dtg.year
-        else:
-            eo = self.eo
-            if eo is not None and eo.date is not None and eo.order == "12958":
-                year = eo.date.year - 10
+        year = header.dtg.year if header is not None and header.dtg is not None else None
+        if year is None:
+            year = self._guess_year()
         if year is None:
             return None
         name = re.sub(r"[^A-Z]", "", station.upper())
-        return f"{year % 100:02d}{name}{serial}"
+        return f"{year % 100:02d}{name}{serial}" if name else None
+
+    def _guess_year(self) -> int | None:
+        """The year of a cable without a date-time group, from what its text says."""
+        mentioned: dict[int, int] = {}
+        for paragraph in self.paragraphs:
+            for m in _YEAR_RE.finditer(paragraph.text):
+                y = int(m.group(0))
+                mentioned[y] = mentioned.get(y, 0) + 1
+        # References that name their year were sent before this cable.
+        cited = [
+            _two_digit_year(int(m.group(1)))
+            for ref in self.references
+            if (m := _REF_YEAR_RE.match(ref.text)) is not None
+        ]
+        floor = max(cited) + 1 if cited else 0
+        eo = self.eo
+        if eo is not None and eo.date is not None:
+            decl = eo.date.year
+            # Ten years is the default term of E.O. 12958; nine and five are next.
+            for k in (10, 9, 5, 25, 20, 15, 4, 3, 2, 1):
+                if decl - k >= floor:
+                    return decl - k
+        if mentioned:
+            return max(mentioned, key=lambda y: (mentioned[y], y))
+        return None
 
     @property
     def reference_id(self) -> str | None:
