@@ -3,7 +3,7 @@
 :func:`edit` is the one way to change a cable.  It rewrites only the lines that
 hold the edited fields (keeping their labels, spacing and line ends), renders the
 result, and reads it back, so the returned cable is exactly what
-``loads(dumps(result))`` gives.  If the new text would not read back as the edit
+``loads(dumps(result), reference_id=...)`` gives.  If the new text would not read back as the edit
 asked (a subject with a line break in it, say), it raises :class:`CableError`
 instead of returning a cable that silently says something else.
 """
@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from cablelib.errors import CableError
-from cablelib.grammar import parse_document
 from cablelib.model import (
     AddressLine,
     Cable,
@@ -78,7 +77,8 @@ def edit(
                 items[j] = new
                 changes += 1
         documents[i] = Document(tuple(items))
-    asked = sum(x is not None for x in (subject, tags, to, info)) + len(paragraphs or {})
+    asked = sum(x is not None for x in (subject, tags)) + len(paragraphs or {})
+    asked += to is not None or info is not None
     if changes < asked:
         msg = "the cable has no line for one of the edited fields"
         raise CableError(msg)
@@ -170,8 +170,11 @@ def _edit_header(header: Header, to: Sequence[Recipient] | None, info: Sequence[
 
 
 def _reread(cable: Cable, documents: tuple[Document, ...]) -> Cable:
-    reread = tuple(parse_document(doc.render()) for doc in documents)
-    return attrs.evolve(cable, documents=reread)
+    """Render the edited cable and read it back, container and all."""
+    from cablelib.api import loads  # noqa: PLC0415 - api imports this module
+
+    text = attrs.evolve(cable, documents=documents).render()
+    return loads(text, reference_id=cable.given_reference_id)
 
 
 def _check(

@@ -1,0 +1,87 @@
+"""edit(): change a semantic field, and only its bytes change."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+import cablelib
+from cablelib import CableError, Recipient
+
+CORPUS = Path(__file__).parent / "corpus"
+SEED = CORPUS / "09USNATO383.txt"
+HTML = CORPUS / "09HARARE51.html"
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_edit_subject_changes_only_that_line() -> None:
+    cable = cablelib.load(SEED)
+    title = cablelib.loads("UNCLAS STATE 000001\n\nSUBJECT: OLD\n\n1. (U) Text.\n")
+    edited = cablelib.edit(title, subject="NEW SUBJECT")
+    assert cablelib.dumps(edited) == "UNCLAS STATE 000001\n\nSUBJECT: NEW SUBJECT\n\n1. (U) Text.\n"
+    assert edited.subject == "NEW SUBJECT"
+    with pytest.raises(CableError, match="no line"):
+        cablelib.edit(cable, subject="X")  # the seed's subject is on its title line
+
+
+def test_edit_on_an_html_page() -> None:
+    cable = cablelib.load(HTML)
+    assert cable.subject is not None
+    before = cablelib.dumps(cable)
+    edited = cablelib.edit(cable, subject="A NEW SUBJECT", tags=["PGOV", "ZI"])
+    after = cablelib.dumps(edited)
+    changed = _changed_lines(before, after)
+    assert len(changed) == 2  # the one physical line of the body <pre>, before and after
+    again = cablelib.loads(after)
+    assert again.subject == "A NEW SUBJECT"
+    assert again.tags == ("PGOV", "ZI")
+    assert again.paragraphs == cable.paragraphs
+    assert again.header == cable.header
+
+
+def test_edit_paragraph_text() -> None:
+    cable = cablelib.load(SEED)
+    before = cablelib.dumps(cable)
+    edited = cablelib.edit(cable, paragraphs={4: "We request guidance."})
+    after = cablelib.dumps(edited)
+    assert edited.paragraphs[3].text == "We request guidance."
+    assert edited.paragraphs[3].marking == "C"
+    assert edited.paragraphs[3].number == 4
+    assert [p.text for i, p in enumerate(edited.paragraphs) if i != 3] == [
+        p.text for i, p in enumerate(cable.paragraphs) if i != 3
+    ]
+    changed = _changed_lines(before, after)
+    assert changed[0].startswith("-14. (C) Should the SecGen")
+    # the saved page writes paragraph anchors as a pilcrow: the edited line gets one
+    assert changed[1:] == ["+¶14. (C) We request guidance."]
+    assert cablelib.loads(after).paragraphs == edited.paragraphs
+
+
+def test_edit_recipients() -> None:
+    cable = cablelib.load(SEED)
+    to = (Recipient("RUEHC", "SECSTATE WASHDC", "IMMEDIATE", "3351"),)
+    info = (Recipient("RUEHBS", "USEU BRUSSELS"), Recipient(None, "AMEMBASSY MOSCOW", "PRIORITY"))
+    edited = cablelib.edit(cable, to=to, info=info)
+    assert edited.header is not None
+    assert edited.header.to == to
+    assert edited.header.info == info
+    assert edited.header.transmission_id == "VZCZCXRO2649"
+    assert edited.subject == cable.subject
+    assert cablelib.loads(cablelib.dumps(edited), reference_id="09USNATO383") == edited
+
+
+def test_edit_refuses_what_would_not_read_back() -> None:
+    cable = cablelib.loads("UNCLAS STATE 000001\n\nSUBJECT: OLD\n\n1. (U) Text.\n")
+    with pytest.raises(CableError, match="line break"):
+        cablelib.edit(cable, subject="TWO\nLINES")
+    with pytest.raises(CableError, match="read back"):
+        cablelib.edit(cable, paragraphs={1: "Fine.\n2. A new paragraph sneaks in."})
