@@ -22,7 +22,7 @@ def test_loads_rejects_non_str(value: object) -> None:
 
 
 def test_loads_bytes_hint() -> None:
-    with pytest.raises(TypeError, match="cablelib.load"):
+    with pytest.raises(TypeError, match=r"cablelib\.load"):
         cablelib.loads(b"x")  # type: ignore[arg-type]
 
 

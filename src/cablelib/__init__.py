@@ -1,10 +1,10 @@
-"""cablelib: read US diplomatic cables into typed objects and write them back byte for byte.
+r"""cablelib: read US diplomatic cables into typed objects and write them back byte for byte.
 
 >>> import cablelib
->>> cable = cablelib.loads("UNCLAS STATE 000001\\n\\nSUBJECT: TEST\\n\\n1. (U) Text.\\n")
+>>> cable = cablelib.loads("UNCLAS STATE 000001\n\nSUBJECT: TEST\n\n1. (U) Text.\n")
 >>> cable.subject
 'TEST'
->>> cablelib.dumps(cable) == "UNCLAS STATE 000001\\n\\nSUBJECT: TEST\\n\\n1. (U) Text.\\n"
+>>> cablelib.dumps(cable) == "UNCLAS STATE 000001\n\nSUBJECT: TEST\n\n1. (U) Text.\n"
 True
 """
 

@@ -147,5 +147,7 @@ def dump(cable: Cable, target: str | os.PathLike[str] | IO[bytes]) -> None:
 
 
 def _looks_like_id(stem: str) -> bool:
-    return len(stem) >= 6 and stem[:2].isdigit() and stem[2:3].isalpha() and stem[-1:].isdigit()
-
+    shortest = len("01X1")
+    if len(stem) < shortest:
+        return False
+    return stem[:2].isdigit() and stem[2:3].isalpha() and stem[-1].isdigit()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
+from attrs import frozen
 
 from cablelib.errors import CableError
 from cablelib.model import (
@@ -41,7 +42,7 @@ from cablelib.model import (
 __all__ = ["edit"]
 
 
-def edit(
+def edit(  # noqa: PLR0913 - one keyword per editable field
     cable: Cable,
     *,
     subject: str | None = None,
@@ -67,45 +68,50 @@ def edit(
         CableError: the cable has no line for a field, or the edited text would
             not read back as asked.
     """
-    changes = 0
+    changes = _Changes(subject, tags, paragraphs, to, info)
+    edited = 0
     documents = list(cable.documents)
     for i, doc in enumerate(documents):
         items = list(doc.items)
         for j, item in enumerate(items):
-            new = _edit_item(item, subject, tags, paragraphs, to, info)
+            new = _edit_item(item, changes)
             if new is not item:
                 items[j] = new
-                changes += 1
+                edited += 1
         documents[i] = Document(tuple(items))
     asked = sum(x is not None for x in (subject, tags)) + len(paragraphs or {})
     asked += to is not None or info is not None
-    if changes < asked:
+    if edited < asked:
         msg = "the cable has no line for one of the edited fields"
         raise CableError(msg)
     result = _reread(cable, tuple(documents))
-    _check(result, subject, tags, paragraphs, to, info)
+    _check(result, changes)
     return result
 
 
-def _edit_item(
-    item: Item,
-    subject: str | None,
-    tags: Sequence[str] | None,
-    paragraphs: Mapping[int, str] | None,
-    to: Sequence[Recipient] | None,
-    info: Sequence[Recipient] | None,
-) -> Item:
-    if subject is not None and isinstance(item, SubjectLine):
-        _one_line("subject", subject)
-        return item.with_value(subject)
-    if tags is not None and isinstance(item, TagsLine):
-        for tag in tags:
+@frozen
+class _Changes:
+    subject: str | None
+    tags: Sequence[str] | None
+    paragraphs: Mapping[int, str] | None
+    to: Sequence[Recipient] | None
+    info: Sequence[Recipient] | None
+
+
+def _edit_item(item: Item, changes: _Changes) -> Item:
+    if changes.subject is not None and isinstance(item, SubjectLine):
+        _one_line("subject", changes.subject)
+        return item.with_value(changes.subject)
+    if changes.tags is not None and isinstance(item, TagsLine):
+        for tag in changes.tags:
             _one_line("tag", tag)
-        return item.with_tags(tuple(tags))
+        return item.with_tags(tuple(changes.tags))
+    paragraphs = changes.paragraphs
     if paragraphs and isinstance(item, Paragraph) and item.number in paragraphs:
+        assert item.number is not None
         return _edit_paragraph(item, paragraphs[item.number])
-    if (to is not None or info is not None) and isinstance(item, Header):
-        return _edit_header(item, to, info)
+    if (changes.to is not None or changes.info is not None) and isinstance(item, Header):
+        return _edit_header(item, changes.to, changes.info)
     return item
 
 
@@ -135,7 +141,9 @@ def _edit_paragraph(paragraph: Paragraph, text: str) -> Paragraph:
     return Paragraph((head, *paragraph.lines[keep_from:]), paragraph.number)
 
 
-def _addressee_line(kind: type[Line], keyword: str, recipients: Iterable[Recipient], eol: str) -> Line:
+def _addressee_line(
+    kind: type[Line], keyword: str, recipients: Iterable[Recipient], eol: str
+) -> Line:
     rendered = [r.render() for r in recipients]
     if not rendered:
         msg = f"{keyword} needs at least one recipient"
@@ -143,7 +151,9 @@ def _addressee_line(kind: type[Line], keyword: str, recipients: Iterable[Recipie
     return kind(f"{keyword} " + "\n".join(rendered) + (eol or "\n"))
 
 
-def _edit_header(header: Header, to: Sequence[Recipient] | None, info: Sequence[Recipient] | None) -> Header:
+def _edit_header(
+    header: Header, to: Sequence[Recipient] | None, info: Sequence[Recipient] | None
+) -> Header:
     lines: list[Line] = []
     skipping = False
     for line in header.lines:
@@ -177,29 +187,22 @@ def _reread(cable: Cable, documents: tuple[Document, ...]) -> Cable:
     return loads(text, reference_id=cable.given_reference_id)
 
 
-def _check(
-    cable: Cable,
-    subject: str | None,
-    tags: Sequence[str] | None,
-    paragraphs: Mapping[int, str] | None,
-    to: Sequence[Recipient] | None,
-    info: Sequence[Recipient] | None,
-) -> None:
+def _check(cable: Cable, changes: _Changes) -> None:
     problems = []
-    if subject is not None and cable.subject != " ".join(subject.split()):
+    if changes.subject is not None and cable.subject != " ".join(changes.subject.split()):
         problems.append(f"subject reads back as {cable.subject!r}")
-    if tags is not None and cable.tags != tuple(tags):
+    if changes.tags is not None and cable.tags != tuple(changes.tags):
         problems.append(f"tags read back as {cable.tags!r}")
-    if paragraphs:
+    if changes.paragraphs:
         by_number = {p.number: p for p in cable.paragraphs}
-        for number, text in paragraphs.items():
+        for number, text in changes.paragraphs.items():
             got = by_number.get(number)
             if got is None or got.text != text.strip():
                 problems.append(f"paragraph {number} reads back differently")
     header = cable.header
-    if to is not None and (header is None or header.to != tuple(to)):
+    if changes.to is not None and (header is None or header.to != tuple(changes.to)):
         problems.append("TO recipients read back differently")
-    if info is not None and (header is None or header.info != tuple(info)):
+    if changes.info is not None and (header is None or header.info != tuple(changes.info)):
         problems.append("INFO recipients read back differently")
     if problems:
         msg = "the edited cable would not read back as asked: " + "; ".join(problems)

@@ -15,7 +15,7 @@ import functools
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import lark
 
@@ -73,14 +73,12 @@ class _ToModel(lark.Transformer[Any, Any]):
 
     def body(self, children: list[Any]) -> tuple[Item, ...]:
         items: list[Item] = [c if isinstance(c, Header | Paragraph) else _line(c) for c in children]
-        paragraphs = [i for i, item in enumerate(items) if isinstance(item, Paragraph)]
-        if paragraphs:
-            numbers = _paragraph_numbers([items[i].lines[0].written_number for i in paragraphs])  # type: ignore[union-attr]
-            for i, n in zip(paragraphs, numbers, strict=True):
-                item = items[i]
-                assert isinstance(item, Paragraph)
-                if item.number != n:
-                    items[i] = Paragraph(item.lines, n)
+        at = [i for i, item in enumerate(items) if isinstance(item, Paragraph)]
+        paragraphs = [cast("Paragraph", items[i]) for i in at]
+        numbers = _paragraph_numbers([p.number for p in paragraphs])
+        for i, paragraph, n in zip(at, paragraphs, numbers, strict=True):
+            if paragraph.number != n:
+                items[i] = Paragraph(paragraph.lines, n)
         return tuple(items)
 
     def header(self, children: list[Any]) -> Header:
@@ -89,12 +87,14 @@ class _ToModel(lark.Transformer[Any, Any]):
     def paragraph(self, children: list[Any]) -> Paragraph:
         lines = tuple(_line(c) for c in children)
         first = lines[0]
-        number = first.written_number if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
+        number = (
+            first.written_number if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
+        )
         return Paragraph(lines, number)
 
 
 def uses_lark_cython() -> bool:
-    """Whether the parser runs on lark-cython (installed, and not disabled by CABLELIB_PURE_LARK)."""
+    """Whether the parser runs on lark-cython: installed, and CABLELIB_PURE_LARK not set."""
     if os.environ.get("CABLELIB_PURE_LARK"):
         return False
     try:
@@ -123,7 +123,7 @@ def parser() -> lark.Lark:
 
 
 def _strip_added_newline(items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """Take off the final "\\n" the parser was given in addition to the text."""
+    """Take off the final newline the parser was given in addition to the text."""
     last = items[-1]
     if isinstance(last, Line):
         return (*items[:-1], type(last)(last.raw[:-1]))
@@ -144,7 +144,7 @@ def parse_document(text: str) -> Document:
     if not text:
         return Document(())
     added = not text.endswith("\n")
-    items: tuple[Item, ...] = parser().parse(text + "\n" if added else text)
+    items = cast("tuple[Item, ...]", parser().parse(text + "\n" if added else text))
     if added:
         items = _strip_added_newline(items)
     return Document(items)

@@ -42,8 +42,8 @@ __all__ = [
     "DraftingLine",
     "DtgLine",
     "EndOfMessageLine",
-    "ExecutiveOrder",
     "EoLine",
+    "ExecutiveOrder",
     "FromLine",
     "Header",
     "InfoLine",
@@ -98,9 +98,12 @@ def _split_trailer(raw: str) -> tuple[str, str]:
     return raw[:j], raw[j:]
 
 
+#: Cables run from 1966 to 2010: a two-digit year from 66 up is 19xx, below it 20xx.
+_CENTURY_PIVOT = 66
+
+
 def _two_digit_year(yy: int) -> int:
-    # Cables run from 1966 to 2010; two-digit years of 66..99 are 19xx.
-    return 1900 + yy if yy >= 66 else 2000 + yy
+    return 1900 + yy if yy >= _CENTURY_PIVOT else 2000 + yy
 
 
 # --------------------------------------------------------------------------------------
@@ -228,7 +231,7 @@ _DE_RE = re.compile(r"DE\s+(\S+)\s*(?:#(\d+)(?:/(\d+))?)?\s*(\d{7})?")
 
 @frozen
 class DeLine(Line):
-    """Format line 3: originating station, serial, part and time (``DE RUEHNO #0383/01 2531627``)."""
+    """Format line 3: station, serial, part and time (``DE RUEHNO #0383/01 2531627``)."""
 
     terminal: ClassVar[str] = "DE"
 
@@ -297,9 +300,8 @@ class DtgLine(Line):
     def info_precedence(self) -> str | None:
         """Precedence of the information addressees when a second prosign is given."""
         m = _DTG_RE.match(self.content)
-        if not m or len(m.group(1).split()) < 2:
-            return None
-        return _PRECEDENCE_SIGNS.get(m.group(1).split()[1])
+        signs = m.group(1).split() if m else []
+        return _PRECEDENCE_SIGNS.get(signs[1]) if len(signs) > 1 else None
 
     @property
     def datetime(self) -> datetime | None:
@@ -309,7 +311,7 @@ class DtgLine(Line):
             return None
         month = _MONTHS.get(m.group(5).upper())
         year = int(m.group(6))
-        year = _two_digit_year(year) if year < 100 else year
+        year = _two_digit_year(year) if len(m.group(6)) == len("YY") else year
         try:
             return datetime(
                 year, month or 0, int(m.group(2)), int(m.group(3)), int(m.group(4)), tzinfo=UTC
@@ -358,12 +360,15 @@ def _recipients(content: str) -> tuple[Recipient, ...]:
     for i, line in enumerate(content.split("\n")):
         if i == 0:
             m = _KEYWORD_RE.match(line)
-            line = line[m.end() :] if m else line
+            if m:
+                line = line[m.end() :]  # noqa: PLW2901 - the keyword is not an addressee
         m = _RECIPIENT_RE.match(line)
         if m is None or not m.group(2).strip():
             continue
         out.append(
-            Recipient(route=m.group(1), name=_fold(m.group(2)), precedence=m.group(3), mcn=m.group(4))
+            Recipient(
+                route=m.group(1), name=_fold(m.group(2)), precedence=m.group(3), mcn=m.group(4)
+            )
         )
     return tuple(out)
 
@@ -494,7 +499,7 @@ class BannerLine(Line):
 
     @property
     def classification(self) -> str:
-        """``UNCLASSIFIED``, ``LIMITED OFFICIAL USE``, ``CONFIDENTIAL``, ``SECRET`` or ``TOP SECRET``."""
+        """The normalized classification, e.g. ``CONFIDENTIAL`` or ``LIMITED OFFICIAL USE``."""
         m = _CLASS_WORD_RE.match(self.content)
         return _normalize_classification(m.group(1)) if m else "UNCLASSIFIED"
 
@@ -594,13 +599,18 @@ _DATE_WORDS = re.compile(
 
 
 def parse_date(text: str) -> date | None:
-    """Parse the first date in ``text``: ``09/10/2019``, ``9/10/19``, ``2019/09/10``, ``SEPT 10, 2019``."""
+    """Parse the first date in ``text``.
+
+    Reads ``09/10/2019``, ``9/10/19``, ``2019/09/10`` and ``SEPT 10, 2019``.
+
+    Returns ``None`` when there is no valid date.
+    """
     for rx, order in ((_DATE_YMD, "ymd"), (_DATE_MDY, "mdy")):
         m = rx.search(text)
         if m:
             a, b, c = (int(g) for g in m.groups())
             y, mo, d = (a, b, c) if order == "ymd" else (c, a, b)
-            if y < 100:
+            if y < 100:  # noqa: PLR2004 - a two-digit year
                 y = _two_digit_year(y)
             try:
                 return date(y, mo, d)
@@ -735,8 +745,12 @@ class ClassifiedBy:
     reasons: tuple[str, ...]
 
 
-_REASONS_AT = re.compile(r",?\s*\b(?:for\s+)?(?:reasons?|Reasons?|REASONS?)\b|\b1\.[45]\s*\(?[a-hA-H]\b")
-_REASON_SECTION = re.compile(r"\b(1\.[45])\s*((?:\(?\s*[a-hA-H]\s*\)?(?:\s*(?:,|/|and|AND|&)\s*)?)+)")
+_REASONS_AT = re.compile(
+    r",?\s*\b(?:for\s+)?(?:reasons?|Reasons?|REASONS?)\b|\b1\.[45]\s*\(?[a-hA-H]\b"
+)
+_REASON_SECTION = re.compile(
+    r"\b(1\.[45])\s*((?:\(?\s*[a-hA-H]\s*\)?(?:\s*(?:,|/|and|AND|&)\s*)?)+)"
+)
 
 
 def _reasons(text: str) -> tuple[str, ...]:
@@ -751,7 +765,7 @@ def _reasons(text: str) -> tuple[str, ...]:
 
 @frozen
 class ClassifiedByLine(_LabelledLine):
-    """``Classified By: Ambassador Ivo H. Daalder for reasons 1.4 (b/d).``"""
+    """The Classified By line: who classified the cable, and the reasons."""
 
     terminal: ClassVar[str] = "CLASSIFIED_BY"
     _label: ClassVar[re.Pattern[str]] = re.compile(
@@ -807,7 +821,7 @@ def _is_marking(text: str) -> bool:
 
 @frozen
 class ParagraphLine(Line):
-    """A numbered paragraph's first line(s): ``1. (C) ...``, ``¶12. (S//NF) ...``, ``2. SBU) ...``."""
+    """A numbered paragraph's first lines: ``1. (C) ...``, ``¶12. (S//NF) ...``, ``2. SBU) ...``."""
 
     terminal: ClassVar[str] = "PARA"
 
@@ -871,7 +885,7 @@ class PageMarkerLine(Line):
 
 @frozen
 class PageBreakLine(Line):
-    """Telegram page header, with the classification lines above it: ``CONFIDENTIAL / PAGE 02 ...``."""
+    """Telegram page header and the classification lines above it (``CONFIDENTIAL / PAGE 02``)."""
 
     terminal: ClassVar[str] = "PAGE_BREAK"
 
@@ -1049,7 +1063,9 @@ class Header:
     def is_routing(self) -> bool:
         """``True`` when the header has transmission lines (not only a notice or office list)."""
         return any(
-            isinstance(line, VzczcLine | PrecedenceLine | DeLine | SecurityLine | DtgLine | FromLine)
+            isinstance(
+                line, VzczcLine | PrecedenceLine | DeLine | SecurityLine | DtgLine | FromLine
+            )
             for line in self.lines
         )
 
@@ -1089,7 +1105,9 @@ class Paragraph:
         break.  The signature and end-of-message lines are not part of the text.
         """
         first = self.lines[0]
-        parts = [first.body if isinstance(first, ParagraphLine | MarkedParagraphLine) else first.content]
+        parts = [
+            first.body if isinstance(first, ParagraphLine | MarkedParagraphLine) else first.content
+        ]
         gap = first.eol
         for line in self.lines[1:]:
             if isinstance(line, (*_BREAKS, ClassLine)):
@@ -1169,10 +1187,9 @@ def _paragraph_numbers(written: list[int | None]) -> list[int | None]:
         if n is None:
             out.append(None)
             continue
-        if n != prev + 1 and n > 9:
-            s = str(n)
-            if s[0] == "1" and int(s[1:]) == prev + 1:
-                n = prev + 1
+        digits = str(n)
+        if n != prev + 1 and digits[0] == "1" and digits[1:] == str(prev + 1):
+            n = prev + 1  # noqa: PLW2901 - the recovered number replaces the written one
         out.append(n)
         prev = n
     return out
@@ -1336,7 +1353,9 @@ class Cable:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """The paragraphs, in order."""
-        return tuple(item for doc in self.documents for item in doc.items if isinstance(item, Paragraph))
+        return tuple(
+            item for doc in self.documents for item in doc.items if isinstance(item, Paragraph)
+        )
 
     @property
     def signature(self) -> str | None:
@@ -1383,9 +1402,9 @@ class Cable:
                 mentioned[y] = mentioned.get(y, 0) + 1
         # References that name their year were sent before this cable.
         cited = [
-            _two_digit_year(int(m.group(1)))
+            _two_digit_year(int(found.group(1)))
             for ref in self.references
-            if (m := _REF_YEAR_RE.match(ref.text)) is not None
+            if (found := _REF_YEAR_RE.match(ref.text)) is not None
         ]
         floor = max(cited) + 1 if cited else 0
         eo = self.eo
