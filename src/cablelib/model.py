@@ -637,12 +637,12 @@ class EoLine(Line):
         content = self.content
         m = _EO_LABEL.match(content)
         rest = content[m.end() :] if m else content
+        tags_at = rest.find("TAGS")  # run together: E.O. 12958: DECL: 11/29/10 TAGS: PGOV
+        if tags_at != -1:
+            rest = rest[:tags_at]
         om = _EO_ORDER.match(rest)
         order = om.group(1) if om else None
         after = rest[om.end() :] if om else rest
-        tags_at = after.find("TAGS")
-        if tags_at != -1:
-            after = after[:tags_at]
         return ExecutiveOrder(order=order, date=parse_date(after), text=_fold(rest))
 
 
@@ -729,7 +729,12 @@ class RefLine(_LabelledLine):
                 expected = chr(ord(expected) + 1)
         for i, m in enumerate(kept):
             end = kept[i + 1].start() if i + 1 < len(kept) else len(value)
-            items.append(Reference(m.group(1) or m.group(2), value[m.end() : end].strip(" ,;")))
+            letter = m.group(1) or m.group(2)
+            text = value[m.end() : end].strip(" ,;")
+            # double bullets: "A. A) BRASILIA 236"
+            if text.startswith((f"{letter}) ", f"{letter}. ", f"({letter}) ")):
+                text = text[len(letter) + 2 :].lstrip()
+            items.append(Reference(letter, text))
         return tuple(items)
 
 
@@ -1152,6 +1157,10 @@ class Document:
                 yield from item.lines
 
 
+_EO_INSIDE = re.compile(r"\bE\.\s?O\.\s*1\d{4}\b")
+_TAGS_INSIDE = re.compile(r"\bTAGS?\s*:\s*")
+#: How often a text must name a year for it to count as the cable's own year.
+_YEAR_EVIDENCE = 2
 _REF_YEAR_RE = re.compile(r"(\d{2})\s+[A-Z]")
 _YEAR_RE = re.compile(r"\b(?:19[6-9]\d|200\d|2010)\b")
 _POST_WORDS = frozenset(
@@ -1310,7 +1319,14 @@ class Cable:
     def eo(self) -> ExecutiveOrder | None:
         """The Executive Order line's order and declassification date."""
         line = _first_line(self, EoLine)
-        return line.eo if line else None
+        if line is not None:
+            return line.eo
+        # run together with another preamble line: DEPARTMENT FOR WHA E.O. 12958: DECL: ...
+        for item in self._preamble_lines():
+            m = _EO_INSIDE.search(item.content)
+            if m:
+                return EoLine(item.content[m.start() :]).eo
+        return None
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -1318,10 +1334,21 @@ class Cable:
         line = _first_line(self, TagsLine)
         if line is not None:
             return line.tags
-        eo = _first_line(self, EoLine)
-        if eo is not None and "TAGS" in eo.content:
-            return _split_tags(eo.content.split("TAGS", 1)[1].lstrip(" :"))
+        # run together with another preamble line: E.O. 12958: DECL: 11/29/10 TAGS: PGOV
+        for item in self._preamble_lines():
+            m = _TAGS_INSIDE.search(item.content)
+            if m:
+                return _split_tags(item.content[m.end() :])
         return ()
+
+    def _preamble_lines(self) -> Iterator[Line]:
+        """The lines before the first paragraph, outside the header."""
+        for doc in self.documents:
+            for item in doc.items:
+                if isinstance(item, Paragraph):
+                    break
+                if isinstance(item, Line):
+                    yield item
 
     @property
     def subject(self) -> str | None:
@@ -1396,8 +1423,10 @@ class Cable:
     def _guess_year(self) -> int | None:
         """The year of a cable without a date-time group, from what its text says."""
         mentioned: dict[int, int] = {}
-        for paragraph in self.paragraphs:
-            for m in _YEAR_RE.finditer(paragraph.text):
+        texts = [p.text for p in self.paragraphs]
+        texts.append(self.subject or "")
+        for text in texts:
+            for m in _YEAR_RE.finditer(text):
                 y = int(m.group(0))
                 mentioned[y] = mentioned.get(y, 0) + 1
         # References that name their year were sent before this cable.
@@ -1410,10 +1439,16 @@ class Cable:
         eo = self.eo
         if eo is not None and eo.date is not None:
             decl = eo.date.year
-            # Ten years is the default term of E.O. 12958; nine and five are next.
-            for k in (10, 9, 5, 25, 20, 15, 4, 3, 2, 1):
-                if decl - k >= floor:
-                    return decl - k
+            # Ten years is the default term of E.O. 12958; nine and five come next.
+            terms = [k for k in (10, 9, 5, 4, 3, 25, 20, 15, 2, 1) if decl - k >= floor]
+            if not terms:
+                return None
+            # A shorter term wins only when the text names that year again and again.
+            near = [k for k in terms[:5] if mentioned.get(decl - k, 0) >= _YEAR_EVIDENCE]
+            best = max(near, key=lambda k: mentioned[decl - k]) if near else terms[0]
+            if mentioned.get(decl - terms[0], 0) >= mentioned.get(decl - best, 0):
+                best = terms[0]
+            return decl - best
         if mentioned:
             return max(mentioned, key=lambda y: (mentioned[y], y))
         return None

@@ -1,0 +1,196 @@
+"""The grammar: every terminal has a model class, real variants lex as what they are,
+and lark-cython builds the same objects as plain Lark."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import lark
+import pytest
+
+import cablelib
+from cablelib import grammar, model
+from cablelib.containers import detect
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _kinds(text: str) -> list[str]:
+    return [line.terminal for line in grammar.parse_document(text).lines()]
+
+
+def test_every_terminal_has_a_line_class() -> None:
+    plain = lark.Lark(grammar.grammar_text(), parser="lalr", lexer="contextual")
+    terminals = {t.name for t in plain.terminals if not t.name.startswith("_")}
+    assert terminals == set(model.LINE_CLASSES)
+
+
+def test_every_rule_has_a_builder() -> None:
+    plain = lark.Lark(grammar.grammar_text(), parser="lalr", lexer="contextual")
+    rules = {r.origin.name for r in plain.rules}
+    named = {str(name) for name in rules if not str(name).startswith("_")}
+    assert named == {"start", "body", "header", "paragraph"}
+    for name in named:
+        assert callable(getattr(grammar._ToModel, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("C O N F I D E N T I A L SECTION 01 OF 03 KABUL 000140\n", "BANNER"),
+        ("S E C R E T PARIS 001097\n", "BANNER"),
+        ("UNCLAS SECTION 01 OF 03 MADRID 002164\n", "BANNER"),
+        ("CONFIDENTIAL KUWAIT 000560\n", "BANNER"),
+        ("UNCLASSIFIED TEHRAN 5055\n", "BANNER"),
+        ("SS E C R E T SECTION 01 OF 02 PARIS 001699\n", "BANNER"),
+        ("CONFIDENTIAL SECTION 01 of 03 KUWAIT 000128\n", "BANNER"),
+        ("S e c r e t state 015220\n", "BANNER"),
+        ("C O N F I D E N T I A L LA PAZ 003449\n", "BANNER"),
+        ("SECRET//FGI//NOFORN//MR\n", "CLASS_LINE"),
+        ("SIPDIS\n", "CAPTION"),
+        ("Sipdis\n", "CAPTION"),
+        ("SENSITIVE BUT UNCLASSIFIED\n", "CAPTION"),
+        ("NOFORN\n", "CAPTION"),
+        ("E.O. 12958: DECL: 01/15/2019\n", "EO"),
+        ("EO 12958 DECL: 01/15/2019\n", "EO"),
+        ("E.O. 12958:N/A\n", "EO"),
+        ("E.O 12958:  DECL:  02/08/20\n", "EO"),
+        ("E.o. 12958: decl: 02/14/2033\n", "EO"),
+        ("E.O.12356: DECL:OADR\n", "EO"),
+        ("E. O. 11652: GDS\n", "EO"),
+        ("TAGS: PGOV PINR NATO RS\n", "TAGS"),
+        ("TAGS PREL, PGOV, UK\n", "TAGS"),
+        ("TAG: PREL\n", "TAGS"),
+        ("Tags: parm, prel\n", "TAGS"),
+        ("SUBJECT: A SUBJECT\n", "SUBJECT"),
+        ("SUBJ: A SUBJECT\n", "SUBJECT"),
+        ("REF: A. KABUL 65  B. KABUL 71\n", "REF"),
+        ("REFS: (A) STATE 071143, (B)STATE 073601\n", "REF"),
+        ("Ref(s): STATE 1\n", "REF"),
+        ("Classified By: Ambassador Ivo H. Daalder for reasons 1.4 (b/d).\n", "CLASSIFIED_BY"),
+        ("CLASSIFIED BY DCM X, REASONS 1.4 (B) AND (D)\n", "CLASSIFIED_BY"),
+        ("(U) Classified by: PolCouns A. Person, reason 1.5 (d)\n", "CLASSIFIED_BY"),
+        ("DEPT FOR SCA/FO\n", "PASSING"),
+        ("STATE PASS USAID\n", "PASSING"),
+        ("10.09.2009 : NATO SECRETARY GENERAL\n", "TITLE"),
+        ("Friday, 23 February 2001, 15:53\n", "DATE_LINE"),
+        ("1. (C) Text.\n", "PARA"),
+        ("¶12. (S//NF) Text.\n", "PARA"),
+        ("1.(C) Text.\n", "PARA"),
+        ("2. SBU) Text.\n", "PARA"),
+        ("(S//NF) Text.\n", "MARKED_PARA"),
+        ("Some words\n", "TEXT"),
+    ],
+)
+def test_preamble_variants(text: str, kind: str) -> None:
+    assert _kinds(text) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "VZCZCXRO0510\nOO RUEHPW\nDE RUEHBUL #0140/01 0201040\nZNY CCCCC ZZH\n"
+            "O 201040Z JAN 09\nFM AMEMBASSY KABUL\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\n"
+            "INFO RUCNAFG/AFGHANISTAN COLLECTIVE PRIORITY\nRUEHNE/AMEMBASSY NEW DELHI\n\n",
+            ["VZCZC", "PRECEDENCE", "DE", "SECURITY", "DTG", "FM", "TO", "INFO"],
+        ),
+        (
+            "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n",
+            ["DTG", "FM", "TO"],
+        ),
+        (
+            "This record is a partial extract of the original cable. The full text of the "
+            "original cable is not available.",
+            ["PARTIAL"],
+        ),
+        (
+            "CONFIDENTIAL\nPAGE 01\nCARACA 00562 01 OF 02 210729Z\nACTION ARA-15\n"
+            "INFO OCT-01 ISO-00 CIAE-00\nL-03 NSAE-00\n------------------020557 210814Z /14\n"
+            "R 191219Z JAN 79\nFM AMEMBASSY CARACAS\nTO SECSTATE WASHDC 5428\n"
+            "C O N F I D E N T I A L SECTION 1 OF 2 CARACAS 0562\n",
+            [
+                "PAGE_BREAK", "OFFICES", "INFO", "SEPARATOR", "DTG", "FM", "TO", "BANNER",
+            ],
+        ),
+        (
+            "P R 281305Z OCT 76\nINFO AMEMBASSY ANKARA\nAMEMBASSY ROME\nCONFIDENTIAL\nCONFIDENTIAL\n"
+            "PAGE 02 SOFIA 02300 01 OF 04 281440Z\nAMEMBASSY VIENNA\n"
+            "C O N F I D E N T I A L SECTION 1 OF 4 SOFIA 2300\n",
+            ["DTG", "INFO", "PAGE_BREAK", "ADDRESS", "BANNER"],
+        ),
+    ],
+    ids=["acp127", "acp126", "partial", "plusd", "info-over-a-page-break"],
+)
+def test_headers(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+def test_page_marker_inside_a_paragraph() -> None:
+    text = (
+        "1. (C) scenarios for how they will react if the US or Israel\n\n"
+        "BAKU 00001835  002.2 OF 003\n\n\nincrease the pressure on Iran.\n\n"
+        "2. (C) Next.\n\nMCFARLAND\n\nNNNN\n"
+    )
+    doc = grammar.parse_document(text)
+    assert [line.terminal for line in doc.lines()] == [
+        "PARA", "PAGE_MARKER", "TEXT", "PARA", "SIGNATURE", "END_OF_MESSAGE",
+    ]
+    cable = cablelib.loads(text)
+    first = cable.paragraphs[0]
+    assert "00001835" not in first.text
+    assert first.text.endswith("Israel\nincrease the pressure on Iran.")
+    assert cable.signature == "MCFARLAND"
+
+
+def test_preamble_keywords_are_text_inside_paragraphs() -> None:
+    text = "1. (C) First.\n\nSUBJECT: not a subject here\nTAGS: nor tags\n"
+    # the keyword lines stop the paragraph's text block, and stay text
+    assert _kinds(text) == ["PARA", "TEXT", "TEXT"]
+    assert cablelib.loads(text).subject is None
+
+
+def test_mangled_paragraph_numbers_are_recovered() -> None:
+    text = "1. (U) a\n\n2. (C) b\n\n13. (C) c\n\n14. (C) d\n"
+    assert [p.number for p in cablelib.loads(text).paragraphs] == [1, 2, 3, 4]
+    # 12 right after 1 is read as a mangled 2; 10 after 9 is just 10
+    text = "1. (U) a\n\n12. (C) b\n"
+    assert [p.number for p in cablelib.loads(text).paragraphs] == [1, 2]
+    text = "9. (U) a\n\n10. (C) b\n\n11. (C) c\n"
+    assert [p.number for p in cablelib.loads(text).paragraphs] == [9, 10, 11]
+
+
+def _slot_texts() -> list[str]:
+    from _corpus import all_corpus_files  # noqa: PLC0415
+
+    texts = []
+    for path in all_corpus_files():
+        _, slots = detect(path.read_bytes().decode("utf-8", "surrogateescape"))
+        texts.extend(slots)
+    return texts
+
+
+def test_lark_cython_builds_the_same_objects() -> None:
+    pytest.importorskip("lark_cython")
+    script = (
+        "import pickle, sys; from cablelib.grammar import parse_document, uses_lark_cython;"
+        "texts = pickle.load(sys.stdin.buffer);"
+        "sys.stdout.buffer.write(pickle.dumps((uses_lark_cython(), [parse_document(t) for t in texts])))"
+    )
+    import pickle  # noqa: PLC0415
+
+    data = pickle.dumps(_slot_texts())
+    results = []
+    for pure in ("", "1"):
+        env = {**os.environ, "CABLELIB_PURE_LARK": pure}
+        out = subprocess.run(
+            [sys.executable, "-c", script], input=data, capture_output=True, check=True, env=env
+        ).stdout
+        results.append(pickle.loads(out))  # noqa: S301 - our own child process
+    (cython_used, with_cython), (pure_used, without) = results
+    assert cython_used
+    assert not pure_used
+    assert with_cython == without
