@@ -166,7 +166,7 @@ def test_mangled_paragraph_numbers_are_recovered() -> None:
 def _slot_texts() -> list[str]:
     from _corpus import all_corpus_files  # noqa: PLC0415
 
-    texts = []
+    texts: list[str] = []
     for path in all_corpus_files():
         _, slots = detect(path.read_bytes().decode("utf-8", "surrogateescape"))
         texts.extend(slots)
