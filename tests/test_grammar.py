@@ -113,11 +113,19 @@ def test_preamble_variants(text: str, kind: str) -> None:
             "R 191219Z JAN 79\nFM AMEMBASSY CARACAS\nTO SECSTATE WASHDC 5428\n"
             "C O N F I D E N T I A L SECTION 1 OF 2 CARACAS 0562\n",
             [
-                "PAGE_BREAK", "OFFICES", "INFO", "SEPARATOR", "DTG", "FM", "TO", "BANNER",
+                "PAGE_BREAK",
+                "OFFICES",
+                "INFO",
+                "SEPARATOR",
+                "DTG",
+                "FM",
+                "TO",
+                "BANNER",
             ],
         ),
         (
-            "P R 281305Z OCT 76\nINFO AMEMBASSY ANKARA\nAMEMBASSY ROME\nCONFIDENTIAL\nCONFIDENTIAL\n"
+            "P R 281305Z OCT 76\nINFO AMEMBASSY ANKARA\nAMEMBASSY ROME\n"
+            "CONFIDENTIAL\nCONFIDENTIAL\n"
             "PAGE 02 SOFIA 02300 01 OF 04 281440Z\nAMEMBASSY VIENNA\n"
             "C O N F I D E N T I A L SECTION 1 OF 4 SOFIA 2300\n",
             ["DTG", "INFO", "PAGE_BREAK", "ADDRESS", "BANNER"],
@@ -137,7 +145,12 @@ def test_page_marker_inside_a_paragraph() -> None:
     )
     doc = grammar.parse_document(text)
     assert [line.terminal for line in doc.lines()] == [
-        "PARA", "PAGE_MARKER", "TEXT", "PARA", "SIGNATURE", "END_OF_MESSAGE",
+        "PARA",
+        "PAGE_MARKER",
+        "TEXT",
+        "PARA",
+        "SIGNATURE",
+        "END_OF_MESSAGE",
     ]
     cable = cablelib.loads(text)
     first = cable.paragraphs[0]
@@ -178,7 +191,8 @@ def test_lark_cython_builds_the_same_objects() -> None:
     script = (
         "import pickle, sys; from cablelib.grammar import parse_document, uses_lark_cython;"
         "texts = pickle.load(sys.stdin.buffer);"
-        "sys.stdout.buffer.write(pickle.dumps((uses_lark_cython(), [parse_document(t) for t in texts])))"
+        "docs = [parse_document(t) for t in texts];"
+        "sys.stdout.buffer.write(pickle.dumps((uses_lark_cython(), docs)))"
     )
     import pickle  # noqa: PLC0415
 
@@ -189,7 +203,7 @@ def test_lark_cython_builds_the_same_objects() -> None:
         out = subprocess.run(
             [sys.executable, "-c", script], input=data, capture_output=True, check=True, env=env
         ).stdout
-        results.append(pickle.loads(out))  # noqa: S301 - our own child process
+        results.append(pickle.loads(out))
     (cython_used, with_cython), (pure_used, without) = results
     assert cython_used
     assert not pure_used
