@@ -14,6 +14,8 @@ from cablelib.api import dump, dumps, load, loads
 from cablelib.containers import Container, PageInfo, detect, register_container
 from cablelib.edit import edit
 from cablelib.errors import CableError, CableSyntaxError, ExtractorError
+from cablelib.extraction import Found, extract, extractors, plugin_manager, plugins
+from cablelib.hookspecs import hookimpl
 from cablelib.model import (
     Cable,
     ClassifiedBy,
@@ -40,6 +42,7 @@ __all__ = [
     "Document",
     "ExecutiveOrder",
     "ExtractorError",
+    "Found",
     "Header",
     "Line",
     "PageInfo",
@@ -51,8 +54,13 @@ __all__ = [
     "dump",
     "dumps",
     "edit",
+    "extract",
+    "extractors",
+    "hookimpl",
     "load",
     "loads",
     "parse",
+    "plugin_manager",
+    "plugins",
     "register_container",
 ]

@@ -59,7 +59,8 @@ class ExtractorError(CableError):
     def __init__(self, message: str, *, plugin: str, reference_id: str | None) -> None:
         self.plugin = plugin
         self.reference_id = reference_id
-        super().__init__(f"extractor {plugin!r} failed on {reference_id or 'a cable'}: {message}")
+        where = f" on {reference_id}" if reference_id else ""
+        super().__init__(f"plugin {plugin!r} failed{where}: {message}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_extractor_error, (self.args[0], self.plugin, self.reference_id))

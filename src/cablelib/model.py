@@ -1233,16 +1233,32 @@ class Cable:
     @property
     def text(self) -> str:
         """The cable alone, without its container, as raw cable text."""
-        out = ""
+        return "".join(piece for _, piece in self._text_pieces())
+
+    def _text_pieces(self) -> Iterator[tuple[Document | None, str]]:
+        """The documents' texts and the separators that :attr:`text` puts between them."""
+        end = ""
         for doc in self.documents:
             piece = doc.render()
-            if out and piece:
-                if not out.endswith("\n"):
-                    out += "\n\n"
-                elif not out.endswith("\n\n") and out.rstrip(" \t\r") == out:
-                    out += "\n"
-            out += piece
-        return out
+            if end and piece:
+                if not end.endswith("\n"):
+                    yield None, "\n\n"
+                elif not end.endswith("\n\n"):
+                    yield None, "\n"
+            yield doc, piece
+            if piece:
+                end = piece
+
+    def line_spans(self) -> Iterator[tuple[Line, int, int]]:
+        """Every line with its start and end offset in :attr:`text`."""
+        offset = 0
+        for doc, piece in self._text_pieces():
+            if doc is not None:
+                for line in doc.lines():
+                    yield line, offset, offset + len(line.raw)
+                    offset += len(line.raw)
+            else:
+                offset += len(piece)
 
     def lines(self) -> Iterator[Line]:
         """Every line of every document, in order."""

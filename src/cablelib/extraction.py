@@ -1,0 +1,276 @@
+"""Extraction: the plugin manager, the extractor registry and :func:`extract`.
+
+Plugins load lazily and once, on the first call that needs them: first the
+built-in extractor modules (``cablelib.extractors.*``), then every installed entry
+point of the group ``cablelib``.  The environment variable ``CABLELIB_LOAD_PLUGINS``
+(a comma-separated list of entry-point names, possibly empty) limits which installed
+plugins load; ``CABLELIB_TRACE_PLUGINS=1`` prints every hook call to stderr.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from importlib import metadata
+from typing import Any, Literal
+
+import pluggy
+from attrs import frozen
+
+from cablelib import hookspecs
+from cablelib.errors import ExtractorError
+from cablelib.hookspecs import PROJECT
+from cablelib.model import Cable, Line
+
+__all__ = [
+    "BUILTIN_EXTRACTORS",
+    "Extractor",
+    "Found",
+    "PluginInfo",
+    "extract",
+    "extractors",
+    "plugin_manager",
+    "plugins",
+]
+
+#: Modules of the built-in extractors, registered like any plugin, in this order.
+BUILTIN_EXTRACTORS = (
+    "cablelib.extractors.identity",
+    "cablelib.extractors.header",
+    "cablelib.extractors.tags",
+    "cablelib.extractors.subject",
+    "cablelib.extractors.references",
+    "cablelib.extractors.classification",
+    "cablelib.extractors.body",
+    "cablelib.extractors.persons",
+)
+
+
+@frozen
+class Found:
+    """An extractor's value together with the lines of the cable it read.
+
+    Return it instead of a bare value to make the extractor auditable: with
+    ``extract(cable, provenance=True)`` the lines become spans of ``cable.text``.
+    """
+
+    #: The extracted, JSON-ready value.
+    value: Any
+    #: The lines the value was read from.
+    lines: tuple[Line, ...] = ()
+
+
+@frozen
+class Extractor:
+    """A named extractor and the plugin that registered it."""
+
+    #: The key of the field in the result of :func:`extract`.
+    name: str
+    #: The function: ``function(cable)`` returns a value or a :class:`Found`.
+    function: Callable[[Cable], Any]
+    #: The name of the plugin that registered it.
+    plugin: str
+
+
+@frozen
+class PluginInfo:
+    """A loaded plugin: its name, where it comes from, and the hooks it implements."""
+
+    #: The plugin's name (a module name for built-ins, the entry-point name otherwise).
+    name: str
+    #: The distribution and version it was installed from, or ``None`` for built-ins.
+    distribution: str | None
+    #: The hooks it implements.
+    hooks: tuple[str, ...]
+
+
+_manager: pluggy.PluginManager | None = None
+_table: tuple[frozenset[int], dict[str, Extractor]] | None = None
+
+
+def plugin_manager() -> pluggy.PluginManager:
+    """The plugin manager, with the built-ins and installed plugins loaded (once)."""
+    global _manager  # noqa: PLW0603 - one manager per process, made on first use
+    if _manager is None:
+        pm = pluggy.PluginManager(PROJECT)
+        pm.add_hookspecs(hookspecs)
+        for module in BUILTIN_EXTRACTORS:
+            pm.register(importlib.import_module(module), name=module)
+        _load_entry_points(pm)
+        pm.check_pending()
+        if os.environ.get("CABLELIB_TRACE_PLUGINS"):
+            pm.trace.root.setwriter(sys.stderr.write)
+            pm.enable_tracing()
+        _manager = pm
+    return _manager
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    allowed = os.environ.get("CABLELIB_LOAD_PLUGINS")
+    names = None if allowed is None else {n.strip() for n in allowed.split(",") if n.strip()}
+    for ep in metadata.entry_points(group=PROJECT):
+        if names is not None and ep.name not in names:
+            continue
+        if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            msg = f"cannot load: {exc}"
+            raise ExtractorError(msg, plugin=ep.name, reference_id=None) from exc
+        pm.register(plugin, name=ep.name)
+        dist = ep.dist
+        if dist is not None:
+            _distributions[ep.name] = f"{dist.metadata['Name']} {dist.version}"
+
+
+_distributions: dict[str, str] = {}
+
+
+def plugins() -> list[PluginInfo]:
+    """The loaded plugins, built-ins first."""
+    pm = plugin_manager()
+    out = []
+    for name, plugin in pm.list_name_plugin():
+        hooks = tuple(sorted(h.name for h in pm.get_hookcallers(plugin) or ()))
+        out.append(PluginInfo(name=name, distribution=_distributions.get(name), hooks=hooks))
+    return out
+
+
+def extractors() -> dict[str, Extractor]:
+    """The named extractors of all loaded plugins, in registration order."""
+    global _table  # noqa: PLW0603 - cache of the registry, rebuilt when plugins change
+    pm = plugin_manager()
+    key = frozenset(id(p) for p in pm.get_plugins())
+    if _table is not None and _table[0] == key:
+        return _table[1]
+    table: dict[str, Extractor] = {}
+    # in registration order: built-ins first, so that plugins can replace them
+    for impl in pm.hook.cablelib_register_extractors.get_hookimpls():
+        plugin_name = impl.plugin_name
+
+        def register(
+            name: str,
+            function: Callable[[Cable], Any],
+            *,
+            replace: bool = False,
+            _plugin: str = plugin_name,
+        ) -> None:
+            if name in table and not replace:
+                msg = (
+                    f"extractor {name!r} is already registered by {table[name].plugin!r};"
+                    " pass replace=True to replace it"
+                )
+                raise ExtractorError(msg, plugin=_plugin, reference_id=None)
+            table[name] = Extractor(name=name, function=function, plugin=_plugin)
+
+        impl.function(register=register)
+    _table = (key, table)
+    return table
+
+
+def _spans(cable: Cable, lines: Iterable[Line]) -> list[dict[str, Any]]:
+    wanted = {id(line) for line in lines}
+    if not wanted:
+        return []
+    text = cable.text
+    return [
+        {"start": start, "end": end, "text": text[start:end]}
+        for line, start, end in cable.line_spans()
+        if id(line) in wanted
+    ]
+
+
+def extract(
+    cable: Cable,
+    *,
+    only: Sequence[str] | None = None,
+    errors: Literal["raise", "collect"] = "raise",
+    provenance: bool = False,
+) -> dict[str, Any]:
+    """The facts of a cable as JSON-ready values, from every loaded extractor.
+
+    Args:
+        cable: The cable, as :func:`cablelib.loads` returns it.
+        only: Run only the named extractors (and skip the ``cablelib_extract`` hook).
+        errors: ``"raise"`` raises :class:`ExtractorError` on the first failing
+            extractor; ``"collect"`` records each failure under the key ``"errors"``
+            (a list of ``{"extractor", "plugin", "error"}``) and keeps every other field.
+        provenance: Add the key ``"provenance"``: for each field whose extractor
+            reports the lines it read, a list of ``{"start", "end", "text"}`` spans of
+            ``cable.text``.
+
+    Raises:
+        ExtractorError: an extractor failed (with ``errors="raise"``), or ``only``
+            names an extractor that does not exist.
+        ValueError: ``errors`` is neither ``"raise"`` nor ``"collect"``.
+    """
+    if errors not in ("raise", "collect"):
+        msg = f"errors must be 'raise' or 'collect', not {errors!r}"
+        raise ValueError(msg)
+    table = extractors()
+    if only is not None:
+        unknown = [name for name in only if name not in table]
+        if unknown:
+            msg = f"no extractor named {', '.join(map(repr, unknown))}"
+            raise ExtractorError(msg, plugin="cablelib", reference_id=cable.reference_id)
+        chosen = [table[name] for name in only]
+    else:
+        chosen = list(table.values())
+    result: dict[str, Any] = {}
+    failures: list[dict[str, str]] = []
+    spans: dict[str, list[dict[str, Any]]] = {}
+    for extractor in chosen:
+        try:
+            value = extractor.function(cable)
+        except Exception as exc:  # a plugin's failure, whatever it is
+            _fail(exc, extractor.name, extractor.plugin, cable, errors, failures)
+            continue
+        if isinstance(value, Found):
+            if provenance:
+                spans[extractor.name] = _spans(cable, value.lines)
+            value = value.value
+        result[extractor.name] = value
+    if only is None:
+        _simple_hook(cable, result, errors, failures)
+    if provenance:
+        result["provenance"] = spans
+    if errors == "collect":
+        result["errors"] = failures
+    return result
+
+
+def _simple_hook(
+    cable: Cable,
+    result: dict[str, Any],
+    errors: str,
+    failures: list[dict[str, str]],
+) -> None:
+    hook = plugin_manager().hook.cablelib_extract
+    for impl in hook.get_hookimpls():
+        try:
+            extra = impl.function(cable=cable)
+            if extra is not None and not isinstance(extra, dict):
+                msg = f"cablelib_extract returned {type(extra).__name__}, not a dict"
+                raise TypeError(msg)  # noqa: TRY301 - reported like any plugin failure
+        except Exception as exc:  # a plugin's failure, whatever it is
+            _fail(exc, "cablelib_extract", impl.plugin_name, cable, errors, failures)
+            continue
+        if extra:
+            result.update(extra)
+
+
+def _fail(  # noqa: PLR0913 - everything a failure report names
+    exc: Exception,
+    name: str,
+    plugin: str,
+    cable: Cable,
+    errors: str,
+    failures: list[dict[str, str]],
+) -> None:
+    if errors == "raise":
+        msg = f"{name}: {type(exc).__name__}: {exc}"
+        raise ExtractorError(msg, plugin=plugin, reference_id=cable.reference_id) from exc
+    failures.append({"extractor": name, "plugin": plugin, "error": f"{type(exc).__name__}: {exc}"})

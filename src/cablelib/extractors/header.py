@@ -1,0 +1,3 @@
+"""Built-in extractors (being written)."""
+
+from __future__ import annotations
