@@ -226,7 +226,7 @@ def extract(
         try:
             value = extractor.function(cable)
         except Exception as exc:  # a plugin's failure, whatever it is
-            _fail(exc, extractor.name, extractor.plugin, cable, errors, failures)
+            _fail(exc, extractor.name, extractor.plugin, cable, errors=errors, failures=failures)
             continue
         if isinstance(value, Found):
             if provenance:
@@ -254,9 +254,10 @@ def _simple_hook(
             extra = impl.function(cable=cable)
             if extra is not None and not isinstance(extra, dict):
                 msg = f"cablelib_extract returned {type(extra).__name__}, not a dict"
-                raise TypeError(msg)  # noqa: TRY301 - reported like any plugin failure
+                raise TypeError(msg)
         except Exception as exc:  # a plugin's failure, whatever it is
-            _fail(exc, "cablelib_extract", impl.plugin_name, cable, errors, failures)
+            name = impl.plugin_name
+            _fail(exc, "cablelib_extract", name, cable, errors=errors, failures=failures)
             continue
         if extra:
             result.update(extra)
@@ -267,6 +268,7 @@ def _fail(  # noqa: PLR0913 - everything a failure report names
     name: str,
     plugin: str,
     cable: Cable,
+    *,
     errors: str,
     failures: list[dict[str, str]],
 ) -> None:

@@ -22,7 +22,7 @@ Two hooks, from the simplest to the most capable:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pluggy
 
@@ -49,7 +49,7 @@ _impl_marker = pluggy.HookimplMarker(PROJECT)
 
 def hookspec(function: _F) -> _F:
     """Mark a function as a cablelib hook specification (keeps its type for mypy)."""
-    return cast("_F", _spec_marker(function))
+    return _spec_marker(function)
 
 
 #: Mark a function as an implementation of a cablelib hook::

@@ -30,6 +30,6 @@ def lines(name: str) -> tuple[str, ...]:
 
 @functools.cache
 def mapping(name: str) -> dict[str, str]:
-    """A two-column CSV table (``#`` comments allowed) as a dict of the first column to the second."""
+    """A CSV table (``#`` comments allowed): first column to second column."""
     rows = csv.reader(line for line in _text(name).splitlines() if not line.startswith("#"))
-    return {row[0].strip(): row[1].strip() for row in rows if len(row) >= 2 and row[0].strip()}
+    return {row[0].strip(): row[1].strip() for row in rows if row[1:] and row[0].strip()}
