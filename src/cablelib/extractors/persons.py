@@ -1,3 +1,343 @@
-"""Built-in extractors (being written)."""
+"""Built-in extractor ``persons``: the people a cable names in its structured lines.
+
+Read, in this order: the classifier (``Classified By: Ambassador Ivo H. Daalder``),
+person TAGS (``OVIP (CLINTON, HILLARY)``), the drafters and approvers of PlusD
+telegrams (``DRAFTED BY AF/W:D V KILLION:JWM``) and the signer (``DAALDER``).
+
+Each person is one string ``Last, First M.`` (``Daalder, Ivo H.``), or the surname
+alone when that is all the line gives (``Daalder``); names written in capitals are
+capitalized by rule (``MCFARLAND`` → ``McFarland``, ``O'BRIEN`` → ``O'Brien``) and by
+``data/name-case.txt`` (``LEBARON`` → ``LeBaron``).  A surname alone merges into a
+fuller name with the same surname, so the signer ``DAALDER`` and the classifier
+``Daalder, Ivo H.`` are one person.
+
+PlusD drafting lines run initials and surname together (``IO/UNA:BJSHARP``): the
+initials are split off as the shortest prefix (one to three letters) after which the
+surname starts like an English word (a vowel or a consonant cluster that can begin
+one), giving ``Sharp, B. J.``; this is a best guess.  Run-together signatures of two
+people (``KEEGANPAAL``) are kept as written.
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+
+from cablelib.extraction import Found
+from cablelib.extractors._data import lines
+from cablelib.hookspecs import Register, hookimpl
+from cablelib.model import (
+    Cable,
+    ClassifiedByLine,
+    DraftingLine,
+    Line,
+    PageMarkerLine,
+    SignatureLine,
+    TagsLine,
+)
+
+__all__ = ["format_name", "name_from_classifier", "name_from_drafting", "names_from_tag"]
+
+#: Words that may end a name: ``Clark T. Randt, Jr``.
+_SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "II": "II", "III": "III"}
+#: Where the reasons (or other text) after the classifier's name begin.
+_CUT = re.compile(
+    r"(?i)(?:\s|^)(?:f\s?o\s?r|p\s?e\s?r|under|r\s?e\s?a\s?s\s?o\s?n\s?s?)(?=[\s:.,]|$)|;|\be\.\s?o\.",
+)
+_NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'\u2019-]*\Z")
+_INITIAL = re.compile(r"[A-Za-z]\.?\Z")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+\Z")  # N.S.
+_GLUED_DOT = re.compile(r"\b([A-Z])\.(?=[A-Za-z]{2})")  # C.GREENE
+_FUNCTION_WORDS = frozenset(("from", "of", "and", "the", "to", "in", "on", "at", "by"))
+_NO_PERSON = re.compile(r"(?i)\s*derived\b|\s*multiple\s+sources")
+_GLUED_INITIAL = re.compile(r"([A-Z])([A-Z][a-z]+)\Z")  # RBlau
+_DRAFTER = re.compile(r":\s*([A-Z][A-Z .'-]*?)\s*(?::[A-Z]{1,4})?\s*(?:--.*)?\Z")
+_DRAFTING_LABEL = re.compile(r"\s*(?:DRAFTED|APPROVED)\s+BY\s*:?\s*(.*)", re.IGNORECASE)
+_OFFICE_NAME = re.compile(r"[A-Z0-9/-]+:\s*([A-Z][A-Z .'-]*?)(?=\s+[A-Z0-9-]+/[A-Z0-9/-]*:|\s*:|$)")
+_PERSON_TAG = re.compile(r"\(([^()]*)\)")
+_SIGNATURE = re.compile(
+    r"[A-Za-z][A-Za-z'\u2019-]+(?: (?:[A-Za-z][A-Za-z'\u2019-]+|JR\.?|Jr\.?))?\Z"
+)
+_REDACTED = re.compile(r"(?i)x{3,}")
+_SENTENCE_END = re.compile(r"[.!?\"\u201d')\]*:-]\s*\Z")
+#: Consonant clusters that can begin an English surname.
+_ONSETS = frozenset(
+    (
+        *("BL", "BR", "CH", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "KL", "KN", "KR", "PH"),
+        *("PL", "PR", "SC", "SCH", "SCHR", "SH", "SK", "SL", "SM", "SN", "SP", "SPR", "ST"),
+        *("STR", "SW", "TH", "THR", "TR", "TW", "WH", "WR"),
+    )
+)
+_VOWELS = frozenset("AEIOUY")
+_MAX_INITIALS = 3
+_MAX_SIGNATURE_WORDS = 2
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in lines("person-titles.txt"))
+
+
+@functools.cache
+def _name_case() -> dict[str, str]:
+    return {n.lower(): n for n in lines("name-case.txt")}
+
+
+def _cap_part(part: str) -> str:
+    low = part.lower()
+    if len(low) > 2 and low.startswith("mc"):  # noqa: PLR2004 - "Mc" + a name
+        return "Mc" + low[2:].capitalize()
+    return low.capitalize()
+
+
+def _case(word: str) -> str:
+    """A word of a name, capitalized if it was written in one case."""
+    known = _name_case().get(word.lower())
+    if known is not None:
+        return known
+    if not (word.isupper() or word.islower()):
+        return word
+    if _INITIALS.match(word):
+        return word.upper()
+    out = re.sub(r"[^'\u2019-]+", lambda m: _cap_part(m.group(0)), word)
+    # O'Brien, D'Elia: the letter before the apostrophe stays a capital, so does the next.
+    return re.sub(
+        r"\b([A-Za-z])(['\u2019])([a-z])", lambda m: m[1].upper() + m[2] + m[3].upper(), out
+    )
+
+
+def format_name(given: list[str], surname: str, suffix: str | None = None) -> str:
+    """``Last, First M.`` (``Last, First, Jr.``; ``Last`` alone) from the parts of a name."""
+    firsts = []
+    for g in given:
+        w = _case(g)
+        if _INITIAL.match(w):
+            w = w[0].upper() + "."
+        firsts.append(w)
+    out = _case(surname.rstrip("."))
+    if firsts:
+        out += ", " + " ".join(firsts)
+    if suffix:
+        out += ", " + suffix
+    return out
+
+
+def _join_broken(tokens: list[str]) -> list[str]:
+    """``Andrew Y oung`` → ``Andrew Young``: a lower-case piece joins the word before it."""
+    out: list[str] = []
+    for t in tokens:
+        if (
+            out
+            and t[:1].islower()
+            and t not in _FUNCTION_WORDS
+            and t.lower() not in _titles()
+            and out[-1][-1:].isalpha()
+        ):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+def _trailing_name(segment: str, *, mixed: bool) -> list[str]:
+    """The words at the end of ``segment`` that are not titles: the name."""
+    tokens = _join_broken(segment.split())
+    name: list[str] = []
+    for t in reversed(tokens):
+        bare = t.strip(",:")
+        if (
+            not bare
+            or not _NAME_TOKEN.match(bare)
+            or bare.lower().rstrip(".") in _titles()
+            or bare.lower() in _titles()
+            or "/" in bare
+            or (mixed and len(bare) > 1 and bare.isupper() and not bare.endswith("."))
+        ):
+            break
+        name.append(bare)
+    name.reverse()
+    return name
+
+
+def _name_of(words: list[str], suffix: str | None) -> str | None:
+    words = [w for w in words if w]
+    if words and len(words) == 1:
+        m = _GLUED_INITIAL.match(words[0])
+        if m:
+            words = [m.group(1), m.group(2)]
+    if not words:
+        return None
+    surname = words[-1].rstrip(".")
+    if len(surname) < 2:  # noqa: PLR2004 - an initial is not a surname
+        return None
+    return format_name(words[:-1], surname, suffix)
+
+
+def name_from_classifier(by: str) -> str | None:
+    """The person in a classifier: ``Ambassador Ivo H. Daalder`` → ``Daalder, Ivo H.``.
+
+    Titles before or after the name (``data/person-titles.txt``), office names and the
+    reasons that follow (``for reasons``, ``per``) are dropped; ``None`` if no name is
+    left (``Derived from Multiple Sources``).
+    """
+    if _NO_PERSON.match(by):
+        return None
+    by = _GLUED_DOT.sub(r"\1. ", by)
+    mixed = not by.isupper()
+    segments = [s.strip() for s in by.split(",")]
+    for i, segment in enumerate(segments):
+        chunks = _CUT.split(segment)
+        for chunk in reversed(chunks):
+            words = _trailing_name(chunk.strip(" .:"), mixed=mixed)
+            if words:
+                nxt = segments[i + 1].upper().strip(" .") if i + 1 < len(segments) else ""
+                return _name_of(words, _SUFFIXES.get(nxt))
+    return None
+
+
+def _split_initials(run: str) -> tuple[list[str], str]:
+    """``BJSHARP`` → ``(["B", "J"], "SHARP")``: see the module docstring."""
+    for k in range(1, _MAX_INITIALS + 1):
+        rest = run[k:]
+        if len(rest) < 2:  # noqa: PLR2004 - a surname has two letters at least
+            break
+        if rest[0] in _VOWELS or rest[1] in _VOWELS or any(rest.startswith(o) for o in _ONSETS):
+            return list(run[:k]), rest
+    return [], run
+
+
+def name_from_drafting(text: str) -> list[str]:
+    """The people of a PlusD ``DRAFTED BY``/``APPROVED BY`` line, as ``Last, F. M.``.
+
+    ``DRAFTED BY AF/W:D V KILLION:JWM`` → ``["Killion, D. V."]`` (the typist's initials
+    after the second colon are dropped); ``APPROVED BY AF/W:R G HOUDEK AF/W:E G KRYZA``
+    → two people; ``IO/UNA:BJSHARP`` → ``["Sharp, B. J."]``.
+    """
+    m = _DRAFTING_LABEL.match(text)
+    if m is None:
+        return []
+    body = re.sub(r"\s*--.*\Z", "", m.group(1)).strip()
+    out: list[str] = []
+    for found in _OFFICE_NAME.finditer(body):
+        words = found.group(1).split()
+        if not words:
+            continue
+        if len(words) == 1:
+            initials, surname = _split_initials(words[0])
+        else:
+            initials, surname = words[:-1], words[-1]
+        name = _name_of([*initials, surname], None)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+def names_from_tag(tag: str) -> list[str]:
+    """The person of a person tag: ``OVIP (CLINTON, HILLARY)`` → ``["Clinton, Hillary"]``.
+
+    ``(DAVE OBEY, D-WISC.)`` (given name first, then party and state) gives
+    ``["Obey, Dave"]``.
+    """
+    m = _PERSON_TAG.search(tag)
+    if m is None:
+        return []
+    parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
+    if not parts:
+        return []
+    first = parts[0].split()
+    if len(parts) > 1 and len(first) == 1:
+        given = parts[1].split()
+        suffix = _SUFFIXES.get(parts[2].upper().strip(" .")) if len(parts) > 2 else None  # noqa: PLR2004
+        name = _name_of([*given, first[0]], suffix)
+    else:
+        name = _name_of(first, None)
+    return [name] if name else []
+
+
+def _signature_name(cable: Cable) -> tuple[str | None, Line | None]:
+    """The signer's name and line, when the last line really is a name."""
+    before: Line | None = None
+    found: tuple[Line, Line | None] | None = None
+    for line in cable.lines():
+        if isinstance(line, SignatureLine):
+            found = (line, before)
+        if not isinstance(line, PageMarkerLine) and line.content.strip():
+            before = line
+    if found is None:
+        return None, None
+    line, prev = found
+    text = line.text
+    if not _SIGNATURE.match(text) or _REDACTED.search(text):
+        return None, None
+    # A signature stands after the end of a sentence or a blank line, not mid-sentence.
+    if (
+        prev is not None
+        and not _SENTENCE_END.search(prev.content)
+        and "\n\n" not in prev.raw.replace(" ", "")
+    ):
+        return None, None
+    words = text.split()
+    suffix = _SUFFIXES.get(words[-1].upper()) if len(words) > 1 else None
+    if suffix:
+        words = words[:-1]
+    if len(words) == _MAX_SIGNATURE_WORDS and words[0].lower() == words[1].lower():
+        words = words[:1]  # SHANNON SHANNON
+    if len(words) > 1:
+        return None, None
+    return _name_of(words, suffix), line
+
+
+def _surname(name: str) -> str:
+    return name.split(",", 1)[0].lower()
+
+
+def _add(out: list[str], name: str | None) -> None:
+    """Add a name, merging a bare surname with a fuller name of the same surname."""
+    if not name:
+        return
+    key = _surname(name)
+    for i, known in enumerate(out):
+        if known.lower() == name.lower():
+            return
+        if _surname(known) == key and ("," not in known or "," not in name):
+            if "," not in known:
+                out[i] = name
+            return
+    out.append(name)
+
+
+def extract_persons(cable: Cable) -> Found:
+    """The people the cable names in its structured lines (see the module docstring)."""
+    out: list[str] = []
+    read: list[Line] = []
+    for line in cable.lines():
+        if isinstance(line, ClassifiedByLine):
+            name = name_from_classifier(line.classified_by.by)
+            if name:
+                _add(out, name)
+                read.append(line)
+            break
+    tags_line = next((x for x in cable.lines() if isinstance(x, TagsLine)), None)
+    people = [n for tag in cable.tags if "(" in tag for n in names_from_tag(tag)]
+    for n in people:
+        _add(out, n)
+    if people and tags_line is not None:
+        read.append(tags_line)
+    for line in cable.lines():
+        if isinstance(line, DraftingLine):
+            names = name_from_drafting(line.text)
+            for n in names:
+                _add(out, n)
+            if names:
+                read.append(line)
+    signer, sig_line = _signature_name(cable)
+    if signer and sig_line is not None:
+        _add(out, signer)
+        read.append(sig_line)
+    return Found(out, lines=tuple(read))
+
+
+@hookimpl
+def cablelib_register_extractors(register: Register) -> None:
+    """Register ``persons``."""
+    register("persons", extract_persons)

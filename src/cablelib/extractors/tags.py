@@ -1,3 +1,203 @@
-"""Built-in extractors (being written)."""
+"""Built-in extractors ``tags`` and ``tag_kinds``, and :func:`tag_kind`.
+
+``tags`` is the TAGS line upper-cased, with typos and run-together tags fixed
+(``data/tag-fixes.csv``, and any unknown tag that splits wholly into known tags, as
+``PRELPGOV``), in order and without duplicates.  A person tag stays one tag,
+``OVIP (CLINTON, HILLARY)``; the Cablegate form that split it into words,
+``OVIP BIDEN JOSEPH``, is joined back into ``OVIP (BIDEN, JOSEPH)``.
+
+``tag_kinds`` maps each of those tags to its kind, as :func:`tag_kind` tells it.
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+
+from cablelib.extraction import Found
+from cablelib.extractors._data import lines, mapping
+from cablelib.hookspecs import Register, hookimpl
+from cablelib.model import Cable, Line, Paragraph, TagsLine
+
+__all__ = ["normalize_tags", "tag_kind"]
+
+#: The kinds :func:`tag_kind` returns.
+KINDS = ("geo", "subject", "program", "person", "organization", "unknown")
+
+#: Tags that introduce a person: ``OVIP (CLINTON, HILLARY)``, ``OREP (ALBERT, CARL)``.
+_PERSON_PREFIXES = frozenset(("OVIP", "OREP", "OTRA", "CODEL"))
+#: The most words of a person's name that the Cablegate split form spreads over tags.
+_MAX_NAME_WORDS = 3
+#: Run-together tags are split into pieces of these lengths (geo, subject or program).
+_PIECE_LENGTHS = (4, 2)
+_PROGRAM = re.compile(r"K[A-Z]{3}\Z")
+_GEO = re.compile(r"[A-Z]{2}\Z")
+_WORD = re.compile(r"[A-Z]{2,}\Z")
+_TAGS_INSIDE = re.compile(r"\bTAGS?\s*:\s*")
+_PERSON_PARTS = re.compile(r"\s*([^()]*?)\s*\(\s*(.*?)\s*\)\s*\Z")
+
+
+@functools.cache
+def _geo() -> frozenset[str]:
+    return frozenset(code for row in lines("geo-tags.txt") for code in row.split())
+
+
+@functools.cache
+def _subjects() -> frozenset[str]:
+    return frozenset(t.upper() for t in lines("subject-tags.txt"))
+
+
+@functools.cache
+def _organizations() -> frozenset[str]:
+    return frozenset(t.upper() for t in lines("organization-tags.txt"))
+
+
+@functools.cache
+def _piece_tags() -> frozenset[str]:
+    return _geo() | _subjects()
+
+
+@functools.cache
+def _fixes() -> dict[str, tuple[str, ...]]:
+    return {k.upper(): tuple(v.upper().split()) for k, v in mapping("tag-fixes.csv").items()}
+
+
+def tag_kind(tag: str) -> str:
+    """The kind of a tag: geo, subject, program, person, organization or unknown.
+
+    A tag with a comma or parentheses names a person (``OVIP (CLINTON, HILLARY)``).
+    A two-letter code of the State Department's country list is geographic (``RS``,
+    ``IZ``); the subject and organization tables come next (``PREL``; ``NATO``, ``UN``);
+    any other two letters count as geographic too, and ``K`` plus three letters as a
+    program (``KPKO``).  Case does not matter.
+    """
+    t = tag.strip().upper()
+    if "(" in t or "," in t:
+        return "person"
+    for kind, table in (
+        ("geo", _geo()),
+        ("subject", _subjects()),
+        ("organization", _organizations()),
+    ):
+        if t in table:
+            return kind
+    if _GEO.match(t):
+        return "geo"
+    return "program" if _PROGRAM.match(t) else "unknown"
+
+
+def _known(tag: str) -> bool:
+    return tag_kind(tag) != "unknown"
+
+
+def _split_run_together(tag: str) -> tuple[str, ...] | None:
+    """``PRELPGOV`` → ``(PREL, PGOV)`` when every piece is a known tag, else ``None``."""
+    if not tag.isalpha() or len(tag) < 6:  # noqa: PLR2004 - the shortest is 4 + 2 letters
+        return None
+    pieces = _pieces(tag)
+    # Pieces of two letters alone would split words (BRUSSELS = BR US SE LS): allow one.
+    if pieces is None or sum(len(p) == 2 for p in pieces) > 1:  # noqa: PLR2004
+        return None
+    return pieces
+
+
+@functools.cache
+def _pieces(rest: str) -> tuple[str, ...] | None:
+    if not rest:
+        return ()
+    for n in _PIECE_LENGTHS:
+        head = rest[:n]
+        if len(head) == n and (head in _piece_tags() or _PROGRAM.match(head)):
+            tail = _pieces(rest[n:])
+            if tail is not None:
+                return (head, *tail)
+    return None
+
+
+def _person(prefix: str, inside: str) -> str:
+    name = ", ".join(p.strip() for p in inside.split(","))
+    return f"{prefix} ({name})" if prefix else f"({name})"
+
+
+def normalize_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
+    """Tags as written → upper case, typos fixed, run-together tags split, no duplicates.
+
+    Person tags keep their name in parentheses, white space normalized; a bare
+    ``(NAME)`` after a person prefix (``OREP, (DAVE OBEY, D-WISC.)``) joins it, and the
+    split form ``OVIP BIDEN JOSEPH`` becomes ``OVIP (BIDEN, JOSEPH)``.
+    """
+    fixes = _fixes()
+    flat: list[str] = []
+    for raw in tags:
+        tag = " ".join(raw.upper().split()).strip(" .,;")
+        if not tag:
+            continue
+        m = _PERSON_PARTS.match(tag)
+        if m:
+            prefix, inside = m.group(1), m.group(2)
+            if not prefix and flat and flat[-1] in _PERSON_PREFIXES:
+                prefix = flat.pop()
+            flat.append(_person(prefix, inside))
+            continue
+        fixed = fixes.get(tag)
+        if fixed is None and not _known(tag):
+            fixed = _split_run_together(tag)
+        flat.extend(fixed or (tag,))
+    out: list[str] = []
+    i = 0
+    while i < len(flat):
+        tag = flat[i]
+        i += 1
+        if tag in _PERSON_PREFIXES:
+            words: list[str] = []
+            while (
+                i < len(flat)
+                and len(words) < _MAX_NAME_WORDS
+                and _WORD.match(flat[i])
+                and not _known(flat[i])
+            ):
+                words.append(flat[i])
+                i += 1
+            if words:
+                tag = _person(tag, ", ".join((words[0], " ".join(words[1:]))).rstrip(", "))
+        if tag not in out:
+            out.append(tag)
+    return out
+
+
+def _tags_line(cable: Cable) -> Line | None:
+    """The line the cable's TAGS are read from (as :attr:`Cable.tags` reads them)."""
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, TagsLine):
+                return item
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, Paragraph):
+                break
+            if isinstance(item, Line) and _TAGS_INSIDE.search(item.content):
+                return item
+    return None
+
+
+def _lines_of(cable: Cable) -> tuple[Line, ...]:
+    line = _tags_line(cable)
+    return (line,) if line is not None else ()
+
+
+def extract_tags(cable: Cable) -> Found:
+    """The cable's tags, normalized (see :func:`normalize_tags`)."""
+    return Found(normalize_tags(cable.tags), lines=_lines_of(cable))
+
+
+def extract_tag_kinds(cable: Cable) -> Found:
+    """``{tag: kind}`` for the cable's normalized tags (see :func:`tag_kind`)."""
+    kinds = {tag: tag_kind(tag) for tag in normalize_tags(cable.tags)}
+    return Found(kinds, lines=_lines_of(cable))
+
+
+@hookimpl
+def cablelib_register_extractors(register: Register) -> None:
+    """Register ``tags`` and ``tag_kinds``."""
+    register("tags", extract_tags)
+    register("tag_kinds", extract_tag_kinds)

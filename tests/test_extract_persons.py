@@ -1,0 +1,135 @@
+"""Tests of the ``persons`` extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+import cablelib
+from _corpus import SHARED_CORPUS, VENDORED_CORPUS
+from cablelib.extractors.persons import (
+    format_name,
+    name_from_classifier,
+    name_from_drafting,
+    names_from_tag,
+)
+
+
+@pytest.mark.parametrize(
+    ("by", "expected"),
+    [
+        ("Ambassador Ivo H. Daalder", "Daalder, Ivo H."),  # 09USNATO383
+        ("A/DCM Gary A. Grappo", "Grappo, Gary A."),
+        ("Acting Minister Counselor for Political Affairs Andrew Y oung", "Young, Andrew"),
+        ("Alan Eyre, Director, DOS, IRPO", "Eyre, Alan"),
+        ("Deputy Chief of Mission, Kevin M Johnson", "Johnson, Kevin M."),
+        ("Ambassador Clark T. Randt, Jr", "Randt, Clark T., Jr."),
+        ("RBlau, CDA, DOS", "Blau, R."),
+        ("CLASSIFIED BY ISN ACTING DAS ELIOT KANG FOR", "Kang, Eliot"),
+        ("MINISTER COUNSELOR FOR POLITICAL AFFAIRS GEORGE GLASS FO R", "Glass, George"),
+        ("Acting Economic Minister Counselor Robert W. Forden. Rea sons", "Forden, Robert W."),
+        ("CDA Robert Deutsch; E.O. 12958", "Deutsch, Robert"),
+        ("Charge d\u2019Affaires, a.i. Richard LeBaron", "LeBaron, Richard"),
+        ("Political Counselor Pete O'Donohue", "O'Donohue, Pete"),
+        ("ISN PATRICIA A. MCNERNEY", "McNerney, Patricia A."),
+        ("CHARGE D'AFFAIRES DOUGLAS C.GREENE FOR", "Greene, Douglas C."),
+        ("Ambassador Christopher W. Dell under Section", "Dell, Christopher W."),
+        ("Political Counselor Walter N.S. Pflaumer", "Pflaumer, Walter N.S."),
+        ("Ambassador Cellucci", "Cellucci"),
+        ("Derived from Multiple Sources", None),  # 08STATE116943
+        ("Ambassador", None),
+    ],
+)
+def test_name_from_classifier(by: str, expected: str | None) -> None:
+    assert name_from_classifier(by) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("DRAFTED BY IO/UNA:BJSHARP", ["Sharp, B. J."]),  # 78STATE205458
+        ("APPROVED BY IO/UNA:JFTEFFT", ["Tefft, J. F."]),
+        ("DRAFTED BY AF/W:D V KILLION:JWM", ["Killion, D. V."]),  # 77STATE268085
+        ("APPROVED BY AF/W:R G HOUDEK AF/W:E G KRYZA", ["Houdek, R. G.", "Kryza, E. G."]),
+        ("DRAFTED BY: DS/DSS/CC:JBACIGALUPO -- 06/19/2009", ["Bacigalupo, J."]),  # 09STATE63860
+        ("CLEARED: NONE", []),
+    ],
+)
+def test_name_from_drafting(line: str, expected: list[str]) -> None:
+    assert name_from_drafting(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("OVIP (CLINTON, HILLARY)", ["Clinton, Hillary"]),
+        ("OVIP (STEINBERG, JAMES B.)", ["Steinberg, James B."]),
+        ("OVIP (BIDEN, JOSEPH)", ["Biden, Joseph"]),
+        ("OREP (DAVE OBEY, D-WISC.)", ["Obey, Dave"]),
+        ("PREL", []),
+    ],
+)
+def test_names_from_tag(tag: str, expected: list[str]) -> None:
+    assert names_from_tag(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "surname", "expected"),
+    [
+        (["JAMES", "D."], "MCGEE", "McGee, James D."),
+        ([], "LEBARON", "LeBaron"),
+        (["GREG"], "D'ELIA", "D'Elia, Greg"),
+        (["MARY"], "THOMPSON-JONES", "Thompson-Jones, Mary"),
+        (["Ivo"], "Daalder", "Daalder, Ivo"),
+    ],
+)
+def test_format_name(given: list[str], surname: str, expected: str) -> None:
+    assert format_name(given, surname) == expected
+
+
+def _persons(text: str) -> list[str]:
+    return list(cablelib.extract(cablelib.loads(text), only=["persons"])["persons"])
+
+
+def test_seed_signer_merges_with_classifier() -> None:
+    cable = cablelib.load(VENDORED_CORPUS / "09USNATO383.txt")
+    result = cablelib.extract(cable, only=["persons"], provenance=True)
+    assert result["persons"] == ["Daalder, Ivo H."]
+    texts = [s["text"] for s in result["provenance"]["persons"]]
+    assert any("Classified By" in t for t in texts)
+    assert any(t.strip() == "DAALDER" for t in texts)
+
+
+_BODY = (
+    "CONFIDENTIAL KABUL 000140\n\nSIPDIS\n\nE.O. 12958: DECL: 01/15/2019\n"
+    "TAGS: OVIP (CLINTON, HILLARY), PREL, AF\nSUBJECT: TEST\n\n"
+    "Classified By: Ambassador Karl W. Eikenberry for reasons 1.4 (b) and (d)\n\n"
+    "1. (C) Text of the cable.\n\n{end}"
+)
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        ("EIKENBERRY\n", ["Eikenberry, Karl W.", "Clinton, Hillary"]),
+        ("SHANNON SHANNON\n", ["Eikenberry, Karl W.", "Clinton, Hillary", "Shannon"]),
+        ("TIMKEN JR\n", ["Eikenberry, Karl W.", "Clinton, Hillary", "Timken, Jr."]),
+        ("XXXXXXXXXXXX\n", ["Eikenberry, Karl W.", "Clinton, Hillary"]),
+    ],
+)
+def test_persons_of_a_cable(end: str, expected: list[str]) -> None:
+    assert _persons(_BODY.format(end=end)) == expected
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared corpus is absent")
+def test_corpus_classifiers_give_names() -> None:
+    """Nearly every Classified By line of the corpus names someone (measured 99%+)."""
+    named = total = 0
+    for path in sorted(SHARED_CORPUS.glob("cablegate-*/*.html")):
+        cable = cablelib.load(path)
+        cb = cable.classified_by
+        if cb is None or len(cb.by) < 3:
+            continue
+        total += 1
+        named += name_from_classifier(cb.by) is not None
+    assert total > 0
+    assert named / total >= 0.97
