@@ -1,3 +1,245 @@
-"""Built-in extractors (being written)."""
+"""Who sent a cable, when, and under which id.
+
+Fields: ``reference_id``, ``canonical_id``, ``created``, ``origin``, ``transmission_id``
+and ``precedence``.  :func:`canonical_id` repairs the reference ids of the real corpus
+(``08SCTION02OF02SAOPAULO335`` is ``08SAOPAULO335``) by rules; the tables it reads are
+``station-fixes.csv``, ``id-prefixes.txt`` and, for what no rule repairs,
+``malformed-ids.csv``.  :func:`origin_name` names a sending post the way the Cablegate
+pages' Origin column does (``FM AMEMBASSY TEL AVIV`` is ``Embassy Tel Aviv``).
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+
+from cablelib.extraction import Found
+from cablelib.extractors import _data
+from cablelib.hookspecs import Register, hookimpl
+from cablelib.model import BannerLine, Cable, DeLine, DtgLine, FromLine, Line, VzczcLine
+
+__all__ = ["cablelib_register_extractors", "canonical_id", "iso_utc", "origin_name"]
+
+_NOT_ID_CHARS = re.compile(r"[^A-Z0-9]")
+_NOT_LETTERS = re.compile(r"[^A-Z]")
+#: year (2 or 4 digits), an optional SECTION n OF m block (typos allowed: SCTION,
+#: SQCTION, 01GF02), the station, the serial.
+_ID_RE = re.compile(
+    r"(?P<year>(?:19|20)\d{2}|\d{2})"
+    r"(?:S[A-Z]{0,4}?(?:ION|TON|TIN|IN)\d{1,2}[A-Z0-9]{1,2}?\d{1,2}(?=[A-Z]))?"
+    r"(?P<station>[A-Z]+)(?P<serial>\d+)"
+)
+_US_MISSION = re.compile(r"^US MISSION\b")
+_TWO_LETTERS = 2
+
+
+@functools.cache
+def _id_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(_data.lines("id-prefixes.txt"), key=len, reverse=True))
+
+
+def normalize_station(station: str) -> str:
+    """A station as Cablegate ids write it: ``RIO DE JAN`` → ``RIODEJANEIRO``."""
+    name = _NOT_LETTERS.sub("", station.upper())
+    return _data.mapping("station-fixes.csv").get(name, name)
+
+
+def canonical_id(reference_id: str) -> str:
+    """The canonical form of a reference id.
+
+    Upper case, without blanks, a two-digit year, the station as Cablegate ids write it
+    and the serial without leading zeros: ``08SCTION02OF02SAOPAULO335`` → ``08SAOPAULO335``,
+    ``06EFTOBAKU1165`` → ``06BAKU1165``, ``1975STATE099768`` → ``75STATE99768``.  An id
+    that does not have the shape year, station, serial is returned upper-cased and
+    without blanks.
+    """
+    text = _NOT_ID_CHARS.sub("", reference_id.upper())
+    fixed = _data.mapping("malformed-ids.csv").get(text)
+    if fixed is not None:
+        return fixed
+    m = _ID_RE.fullmatch(text)
+    if m is None:
+        return text
+    station = m.group("station")
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in _id_prefixes():
+            if station.startswith(prefix) and len(station) > len(prefix) + 1:
+                station = station[len(prefix) :]
+                stripped = True
+    return f"{m.group('year')[-2:]}{normalize_station(station)}{int(m.group('serial'))}"
+
+
+def iso_utc(moment: datetime) -> str:
+    """A datetime as an ISO 8601 UTC string: ``2009-09-10T16:27:00Z``."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- origin -----------------------------------------------------------------------------
+
+
+def _title(words: list[str]) -> str:
+    keep = _data.lines("origin-acronyms.txt")
+    return " ".join(w if w in keep else w.title() for w in words)
+
+
+def origin_name(sender: str) -> str | None:
+    """The Cablegate Origin name of a sender: ``AMEMBASSY KABUL`` → ``Embassy Kabul``.
+
+    ``None`` for an empty sender.
+    """
+    written = " ".join(sender.upper().split())
+    text = _US_MISSION.sub("USMISSION", written)
+    if not text:
+        return None
+    fixes = _data.mapping("origin-fixes.csv")
+    fixed = fixes.get(written) or fixes.get(text)
+    if fixed is not None:
+        return fixed
+    words = text.split()
+    post = _data.mapping("origin-posts.csv").get(words[0])
+    if post is not None and len(words) > 1:
+        return f"{post} {_title(words[1:])}"
+    return _title(words)
+
+
+def _without_country(name: str) -> str:
+    """``USMISSION USOSCE VIENNA AU`` → ``USMISSION USOSCE VIENNA``."""
+    words = name.split()
+    if len(words) > _TWO_LETTERS and len(words[-1]) == _TWO_LETTERS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+@functools.cache
+def _posts_by_station() -> dict[str, str]:
+    """Station (as ids write it) → the post's name in ``route2name.csv``."""
+    posts = _data.mapping("origin-posts.csv")
+    out: dict[str, str] = {}
+    for route, name in _data.mapping("route2name.csv").items():
+        if not route.startswith("RUEH"):
+            continue
+        words = _US_MISSION.sub("USMISSION", name.upper()).split()
+        if len(words) < _TWO_LETTERS or words[0] not in posts:
+            continue
+        place = _without_country(" ".join(words[1:])).split()
+        for key in (_NOT_LETTERS.sub("", "".join(place)), place[0]):
+            out.setdefault(key, name)
+    return out
+
+
+def _origin_of_station(station: str) -> str | None:
+    key = normalize_station(station)
+    if not key:
+        return None
+    if key == "STATE":
+        return origin_name("SECSTATE WASHDC")
+    name = _posts_by_station().get(key)
+    if name is not None:
+        return origin_name(name)
+    return origin_name(f"AMEMBASSY {station}")
+
+
+def _header_line(cable: Cable, cls: type[Line]) -> Line | None:
+    header = cable.header
+    if header is None:
+        return None
+    for line in header.lines:
+        if isinstance(line, cls):
+            return line
+    return None
+
+
+def origin(cable: Cable) -> Found:
+    """The sending post, named as the Cablegate Origin column names it.
+
+    From the FM line, else the DE line's routing indicator (``route2name.csv``), else
+    the banner's station.
+    """
+    fm = _header_line(cable, FromLine)
+    if isinstance(fm, FromLine) and fm.sender:
+        return Found(origin_name(fm.sender), (fm,))
+    de = _header_line(cable, DeLine)
+    if isinstance(de, DeLine) and de.station:
+        name = _data.mapping("route2name.csv").get(de.station.upper())
+        if name is not None:
+            fixed = _data.mapping("origin-fixes.csv").get(name.upper())
+            return Found(fixed or origin_name(_without_country(name)), (de,))
+    banner = cable.banner
+    if banner is not None and banner.station:
+        return Found(_origin_of_station(banner.station), (banner,))
+    return Found(None)
+
+
+# -- the other fields -------------------------------------------------------------------
+
+
+def _id_lines(cable: Cable) -> tuple[Line, ...]:
+    """The lines a reference id derived from the text comes from."""
+    page = cable.page
+    if (page is not None and page.reference_id) or cable.given_reference_id:
+        return ()
+    found: list[Line] = []
+    banner = cable.banner
+    if isinstance(banner, BannerLine):
+        found.append(banner)
+    for cls in (FromLine, DeLine, DtgLine):
+        line = _header_line(cable, cls)
+        if line is not None:
+            found.append(line)
+    return tuple(found)
+
+
+def reference_id(cable: Cable) -> Found:
+    """The cable's reference id (the page's, the given one, else derived from the text)."""
+    return Found(cable.reference_id, _id_lines(cable))
+
+
+def canonical(cable: Cable) -> Found:
+    """The canonical form of the cable's reference id."""
+    rid = cable.reference_id
+    return Found(canonical_id(rid) if rid else None, _id_lines(cable))
+
+
+def created(cable: Cable) -> Found:
+    """When the cable was sent: the date-time group, else the page's date (ISO 8601 UTC)."""
+    line = _header_line(cable, DtgLine)
+    if isinstance(line, DtgLine):
+        moment = line.datetime
+        if moment is not None:
+            return Found(iso_utc(moment), (line,))
+    page = cable.page
+    if page is not None and page.created is not None:
+        return Found(iso_utc(page.created))
+    return Found(None)
+
+
+def transmission_id(cable: Cable) -> Found:
+    """The transmission identification of the VZCZC line (``VZCZCXRO2649``)."""
+    line = _header_line(cable, VzczcLine)
+    if isinstance(line, VzczcLine) and line.transmission_id:
+        return Found(line.transmission_id, (line,))
+    return Found(None)
+
+
+def precedence(cable: Cable) -> Found:
+    """The precedence of the date-time group: FLASH, IMMEDIATE, PRIORITY or ROUTINE."""
+    line = _header_line(cable, DtgLine)
+    if isinstance(line, DtgLine) and line.precedence:
+        return Found(line.precedence, (line,))
+    return Found(None)
+
+
+@hookimpl
+def cablelib_register_extractors(register: Register) -> None:
+    """Register the identity fields."""
+    register("reference_id", reference_id)
+    register("canonical_id", canonical)
+    register("created", created)
+    register("origin", origin)
+    register("transmission_id", transmission_id)
+    register("precedence", precedence)

@@ -1,3 +1,281 @@
-"""Built-in extractors (being written)."""
+"""The references of a cable's REF block, one dict per cited document.
+
+Field ``references``: a list of ``{"letter", "text", "cable_id", "kind", "captions"}``.
+The model's :class:`~cablelib.model.Reference` items are split further where one item
+cites several documents (``TEHRAN 1091: TEHRAN 263``, ``SANAA 1995 b. SANAA 2079``, the
+two-column lists of the 1970s); page markers and run-on text (``Classified By``,
+``SUMMARY``) are cut off.  Tables: ``reference-kinds.csv``, ``reference-captions.txt``,
+``reference-not-stations.txt``, ``station-fixes.csv`` and the station names of
+``route2name.csv``.
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from cablelib.extraction import Found
+from cablelib.extractors import _data
+from cablelib.extractors.identity import canonical_id, normalize_station
+from cablelib.hookspecs import Register, hookimpl
+from cablelib.model import Cable, Line, RefLine
+
+__all__ = ["cablelib_register_extractors", "cited_cables", "references"]
+
+#: A page marker inside the REF block: ``MADRID 00000869 001.2 OF 004``.
+_PAGE_MARKER = re.compile(
+    r"(?:[A-Z][A-Za-z ]{0,30}?\s)?\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|<[^<>]{1,20}>"
+)
+#: Where the REF block's text runs on into something else.
+_RUN_ON = re.compile(
+    r"\b(?:BEGIN\s+SUMMARY|SUMMARY\s*:|SUMMARY\s+AND\s+COMMENT|CLASSIFIED\s+BY|Classified\s+[Bb]y)"
+    r"|\s1\.\s+(?:\([A-Z/]+\)\s+)?[A-Z]"
+)
+#: A citation: an optional year, up to four words of station name, the serial.
+_CITATION = re.compile(
+    r"(?<![A-Z0-9/])(?:(?P<year>(?:19[6-9]\d|200\d|2010)|\d{2})\s*)?"
+    r"(?P<station>[A-Z][A-Z'-]*(?:\s[A-Z][A-Z'-]*){0,3})\s*"
+    r"(?P<serial>\d{1,6})(?![\d/-]|\.\d|,\s?(?:19|20)\d\d\b)"
+)
+#: A further item mark inside an item: ``b. SANAA 2079``, ``H. CAPE TOWN 195``, ``(C)``.
+#: Another serial of the same station; a number before a station name is its year.
+_MORE_SERIALS = re.compile(
+    r"\s*(?:,|&|/|\bAND\b)\s*0*(\d{1,6})(?![\d/-]|\.\d)"
+    r"(?<!\b\d\d)(?<!\b(?:19|20)\d\d)(?:(?=\s+[A-Z])(?<=\d{3})|(?!\s+[A-Z]))"
+)
+_SUB_MARK = re.compile(r"(?:(?<=\s)|^)¶?\s*(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+")
+_LEAD_MARK = re.compile(r"^\(?([A-Z])[.):]\)?\s+")
+_SEPARATORS = " ,;:.-"
+_PIECES = re.compile(r";")
+_CONJUNCTIONS = frozenset(("AND", "OR", "ALSO"))
+_TRAILING_AND = re.compile(r"[\s,;]+(?:AND|and)$")
+_MAX_STATION_WORDS = 4
+
+
+@functools.cache
+def _known_stations() -> frozenset[str]:
+    """Station names (as ids write them) of the posts of ``route2name.csv`` and the fixes."""
+    posts = _data.mapping("origin-posts.csv")
+    out = {"STATE"}
+    for route, name in _data.mapping("route2name.csv").items():
+        if not route.startswith("RUEH"):
+            continue
+        words = name.upper().replace("US MISSION", "USMISSION").split()
+        if len(words) > 1 and words[0] in posts:
+            words = words[1:]
+        out.add("".join(words))
+        if len(words) > 1 and len(words[-1]) == len("BE"):
+            out.add("".join(words[:-1]))
+    fixes = _data.mapping("station-fixes.csv")
+    out.update(fixes)
+    out.update(fixes.values())
+    return frozenset(re.sub(r"[^A-Z]", "", s) for s in out)
+
+
+@functools.cache
+def _not_stations() -> frozenset[str]:
+    return frozenset(_data.lines("reference-not-stations.txt"))
+
+
+@functools.cache
+def _kind_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])"), kind)
+        for word, kind in _data.mapping("reference-kinds.csv").items()
+    )
+
+
+@functools.cache
+def _caption_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])"), word)
+        for word in _data.lines("reference-captions.txt")
+    )
+
+
+def _station(words: list[str]) -> tuple[int, str] | None:
+    """How many of the last words name a station, and the station; ``None`` if none does."""
+    known = _known_stations()
+    for k in range(min(len(words), _MAX_STATION_WORDS), 0, -1):
+        name = re.sub(r"[^A-Z]", "", "".join(words[-k:]))
+        if name in known:
+            return k, normalize_station(name)
+    last = words[-1]
+    if last in _not_stations() or len(re.sub(r"[^A-Z]", "", last)) < len("ROM"):
+        return None
+    return 1, normalize_station(last)
+
+
+def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
+    """``(start, year, station, serials)`` of every cable cited in the upper-cased ``text``."""
+    out: list[tuple[int, str | None, str, list[int]]] = []
+    pos = 0
+    while True:
+        m = _CITATION.search(text, pos)
+        if m is None:
+            return out
+        words = m.group("station").split()
+        found = _station(words)
+        if found is None:
+            # retry from the next word: "AND 08 ALGIERS 0075"
+            nxt = text.find(" ", m.start("station"))
+            pos = m.end() if nxt == -1 or nxt >= m.start("serial") else nxt + 1
+            continue
+        k, station = found
+        start = m.start() if k == len(words) else m.start("station")
+        if k < len(words):
+            start += len(" ".join(words[: len(words) - k])) + 1
+        serials = [int(m.group("serial"))]
+        pos = m.end()
+        # a list of serials of the same station: "SAIGON 4862, 4896, 4956"
+        while (more := _MORE_SERIALS.match(text, pos)) is not None:
+            serials.append(int(more.group(1)))
+            pos = more.end()
+        out.append((start, m.group("year") if k == len(words) else None, station, serials))
+
+
+def _cable_id(
+    year: str | None, station: str, serial: int, own: tuple[int, str, int] | None
+) -> str | None:
+    """The canonical id of a citation; an unwritten year is the citing cable's year.
+
+    A citation of the citing cable's own station with a serial above its own,
+    and no year written, is of the year before.
+    """
+    if year is not None:
+        yy = int(year[-2:])
+    elif own is not None:
+        yy = own[0]
+        if station == own[1] and serial > own[2]:
+            yy = (yy - 1) % 100
+    else:
+        return None
+    return canonical_id(f"{yy:02d}{station}{serial}")
+
+
+def _kind(text: str) -> str:
+    for pattern, kind in _kind_words():
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _captions(text: str) -> list[str]:
+    return [word for pattern, word in _caption_patterns() if pattern.search(text)]
+
+
+def _sub_items(letter: str | None, text: str) -> list[tuple[str | None, str]]:
+    """Split an item where a later letter starts a further item (two-column lists)."""
+    m = _LEAD_MARK.match(text)
+    if m and (letter is None or m.group(1) == letter):
+        text = text[m.end() :]
+    out: list[tuple[str | None, str]] = []
+    current, start = letter, 0
+    for mark in _SUB_MARK.finditer(text):
+        found = (mark.group(1) or mark.group(2)).upper()
+        if mark.start() == 0 or current is None or found <= current:
+            continue
+        out.append((current, text[start : mark.start()]))
+        current, start = found, mark.end()
+    out.append((current, text[start:]))
+    return out
+
+
+_OWN_ID = re.compile(r"(\d{2})([A-Z]+)(\d+)")
+
+
+def _own(cable: Cable) -> tuple[int, str, int] | None:
+    """The citing cable's two-digit year (of its date, else its id), station and serial."""
+    rid = cable.reference_id
+    m = _OWN_ID.fullmatch(canonical_id(rid)) if rid else None
+    moment = cable.created
+    if moment is not None:
+        year = moment.year % 100
+    elif m is not None:
+        year = int(m.group(1))
+    else:
+        return None
+    return (year, m.group(2), int(m.group(3))) if m else (year, "", 0)
+
+
+def references(cable: Cable) -> Found:
+    """Every reference of the REF blocks, one dict per cited document."""
+    own = _own(cable)
+    out: list[dict[str, Any]] = []
+    lines: list[Line] = []
+    for line in cable.lines():
+        if not isinstance(line, RefLine):
+            continue
+        lines.append(line)
+        for ref in line.references:
+            out.extend(_read_item(ref.letter, ref.text, own))
+    return Found(out, tuple(lines))
+
+
+def _read_item(
+    letter: str | None, text: str, own: tuple[int, str, int] | None
+) -> list[dict[str, Any]]:
+    text = _PAGE_MARKER.sub(" ", text)
+    run_on = _RUN_ON.search(text)
+    if run_on is not None and run_on.start() > 0:
+        text = text[: run_on.start()]
+    own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
+    out: list[dict[str, Any]] = []
+    for sub_letter, sub_text in _sub_items(letter, text):
+        for piece in _PIECES.split(sub_text):
+            out.extend(_read_piece(sub_letter, piece, own, own_id))
+    return out
+
+
+def _read_piece(
+    letter: str | None, text: str, own: tuple[int, str, int] | None, own_id: str | None
+) -> list[dict[str, Any]]:
+    upper = text.upper()
+    cited = _citations(upper)
+    out: list[dict[str, Any]] = []
+    if not cited:
+        clean = " ".join(text.split()).strip(_SEPARATORS)
+        if clean and clean.upper() not in _CONJUNCTIONS:
+            out.append(_reference(letter, clean, None, _kind(upper), _captions(upper)))
+        return out
+    bounds = [start for start, *_ in cited] + [len(text)]
+    bounds[0] = 0
+    for i, (_, year, station, serials) in enumerate(cited):
+        piece = text[bounds[i] : bounds[i + 1]]
+        clean = _TRAILING_AND.sub("", " ".join(piece.split()).strip(_SEPARATORS))
+        captions = _captions(piece.upper())
+        for serial in serials:
+            cable_id = _cable_id(year, station, serial, own)
+            if cable_id is not None and cable_id == own_id:
+                continue
+            out.append(_reference(letter, clean, cable_id, "cable", captions))
+    return out
+
+
+def _reference(
+    letter: str | None, text: str, cable_id: str | None, kind: str, captions: list[str]
+) -> dict[str, Any]:
+    return {
+        "letter": letter,
+        "text": text,
+        "cable_id": cable_id,
+        "kind": kind,
+        "captions": captions,
+    }
+
+
+def cited_cables(cable: Cable) -> list[str]:
+    """The canonical ids of the cables the REF blocks cite, in order, each once."""
+    out: list[str] = []
+    for ref in references(cable).value:
+        cid = ref["cable_id"]
+        if cid and cid not in out:
+            out.append(cid)
+    return out
+
+
+@hookimpl
+def cablelib_register_extractors(register: Register) -> None:
+    """Register the ``references`` field."""
+    register("references", references)
