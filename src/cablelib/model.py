@@ -362,7 +362,8 @@ def _recipients(content: str) -> tuple[Recipient, ...]:
             m = _KEYWORD_RE.match(line)
             if m:
                 line = line[m.end() :]  # noqa: PLW2901 - the keyword is not an addressee
-        m = _RECIPIENT_RE.match(line)
+        # single spaces only: keeps the match linear on lines of any shape
+        m = _RECIPIENT_RE.match(" ".join(line.split()))
         if m is None or not m.group(2).strip():
             continue
         out.append(
@@ -488,7 +489,8 @@ def _normalize_classification(word: str) -> str:
 
 
 _SECTION_RE = re.compile(r"\bSECTION\s+(\d+)\s+[Oo][Ff]\s+(\d+)\b")
-_STATION_SERIAL_RE = re.compile(r"([A-Za-z][A-Za-z .'()-]*?)\s+(\d{1,6})\s*$")
+_SERIAL_AT_END = re.compile(r"(?<!\d)(\d{1,6})$")
+_STATION_CHARS_REVERSED = re.compile(r"[A-Za-z .'()-]*")
 
 
 @frozen
@@ -518,10 +520,17 @@ class BannerLine(Line):
             cm = _CLASS_WORD_RE.match(content)
             rest = content[cm.end() :] if cm else content
             rest = re.sub(r"^(?://[A-Z/ ]+)", "", rest)
-        sm = _STATION_SERIAL_RE.search(rest.strip())
-        if not sm:
+        rest = rest.strip()
+        sm = _SERIAL_AT_END.search(rest)
+        if not sm or sm.start() == 0 or not rest[sm.start() - 1].isspace():
             return None
-        return _fold(sm.group(1)), int(sm.group(2))
+        before = rest[: sm.start()].rstrip()
+        # the station is the run of name characters right before the serial
+        run = _STATION_CHARS_REVERSED.match(before[::-1])
+        station = before[len(before) - (run.end() if run else 0) :].lstrip(" .'()-")
+        if not station or not station[0].isalpha():
+            return None
+        return _fold(station), int(sm.group(1))
 
     @property
     def station(self) -> str | None:
