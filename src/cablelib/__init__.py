@@ -15,6 +15,8 @@ from cablelib.containers import Container, PageInfo, detect, register_container
 from cablelib.edit import edit
 from cablelib.errors import CableError, CableSyntaxError, ExtractorError
 from cablelib.extraction import Found, extract, extractors, plugin_manager, plugins
+from cablelib.extractors.identity import canonical_id
+from cablelib.extractors.tags import tag_kind
 from cablelib.hookspecs import hookimpl
 from cablelib.model import (
     Cable,
@@ -50,6 +52,7 @@ __all__ = [
     "Recipient",
     "Reference",
     "__version__",
+    "canonical_id",
     "detect",
     "dump",
     "dumps",
@@ -63,4 +66,5 @@ __all__ = [
     "plugin_manager",
     "plugins",
     "register_container",
+    "tag_kind",
 ]
