@@ -1,3 +1,239 @@
-"""Built-in extractors (being written)."""
+"""Built-in extractors of the cable body: ``signer``, ``paragraph_markings``, ``redactions``.
+
+* ``signer``: ``list[str]``, the surnames of the signer(s), upper case, in order,
+  each once (``["DAALDER"]``; ``Ricciardone`` gives ``["RICCIARDONE"]``;
+  ``KEEGANPAAL`` gives ``["KEEGAN", "PAAL"]`` by the table
+  ``signature-splits.csv``; ``TIMKEN JR`` gives ``["TIMKEN"]``; ``LA LIME`` stays one
+  name).  Empty when no signature is found or the signature is redacted.  The
+  signature is the last name-only line of the cable, looking past ``NNNN``, repeated
+  classification lines, ``GP-3``, ``Declassified/Released ...``, web-site notices,
+  truncation marks and HTML debris, or a name glued to the end of the last
+  sentence (``... End Comment. DRUCKER``).
+* ``paragraph_markings``: ``list[str | None]``, one entry per paragraph in order:
+  the normalized marking (``C``, ``S``, ``SBU``, ``U``, ``S//NF`` from ``(S/NF)``,
+  ``(S NF)``, ``(S/NOFORN)``; ``C//REL NATO`` from ``(C/Rel NATO)``; ``U//FOUO``;
+  ``(c)`` gives ``C``), ``None`` for an unmarked paragraph.
+* ``redactions``: ``int``, the number of redactions outside the transmission
+  header: runs of four or more ``X`` or ``x`` (also glued to a word,
+  ``toXXXXXXXXXXXX``) and bracketed notes ``[NAME REMOVED]``, ``[DETAILS REMOVED]``,
+  ``[... REMOVED]``.
+"""
 
 from __future__ import annotations
+
+import re
+
+from cablelib.extraction import Found
+from cablelib.extractors._data import lines as table_lines
+from cablelib.extractors._data import mapping
+from cablelib.hookspecs import Register, hookimpl
+from cablelib.model import (
+    Cable,
+    ClassLine,
+    EndOfMessageLine,
+    Header,
+    Line,
+    MarkedParagraphLine,
+    PageBreakLine,
+    PageMarkerLine,
+    Paragraph,
+    ParagraphLine,
+    SignatureLine,
+    TextLine,
+)
+
+__all__ = ["paragraph_markings", "redactions", "signer"]
+
+# -- signer -------------------------------------------------------------------------
+
+#: Lines the signature search reads through.
+_TAIL_LINES = (TextLine, ParagraphLine, MarkedParagraphLine, SignatureLine)
+#: Lines the signature search steps over.
+_TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
+#: How many elements from the end the search reads at most.
+_TAIL_DEPTH = 8
+
+_HTML_TAG = re.compile(r"<[^<>\n]*>")
+_JUNK = re.compile(
+    r"""
+    [\W_]*                                              # blank, ".", "...", "*****"
+    | (?:NNNN|Nnnn|End\ Cable\ Text|BT)\b.*
+    | (?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED\ OFFICIAL\ USE|UNCLAS)\b[^a-z]*
+    | GP-\d.*
+    | (?:Declassified|DECLASSIFIED)\b.*
+    | NOTE\ BY\b.*
+    | SELECT\ .*\ FROM\ .*                              # SQL debris
+    | \d{4}[A-Z]+\d+\s+-\s+[A-Z ]+                      # 2004CARACA02200 - CONFIDENTIAL
+    | .*\.\.\.                                          # truncated record
+    | .*(?:https?:|www\.|\.gov\b|\bWeb\s?site\b|\bWeb\ Site\b).*
+    """,
+    re.X,
+)
+_URL_LINE = re.compile(r"https?:|www\.|\.gov\b", re.I)
+_NAME_WORD = r"[A-Z][A-Za-z'-]*[A-Za-z]"
+_NAME_LINE = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
+# A name glued to the last sentence: "... End Comment. DRUCKER", "... politics. Burns"
+_GLUED = re.compile(
+    r"(?:[.!?][\"\u201d\u2019)\]]*|[\"\u201d\u2019)\]*]|\bEND\s+(?:COMMENT|NOTE|TEXT|QUOTE)|\bEnd\s+[Cc]omment)"
+    r"[ \t]+\.?((?:[A-Z][A-Z'-]*[A-Z])(?:[ \t]+[A-Z][A-Z'-]*[A-Z])?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"[ \t]*$"
+)
+# A name after a web-site notice whose address WikiLeaks split: ".../index.c fm STAPLETON"
+_AFTER_URL = re.compile(r"[ \t]([A-Z][A-Z'-]*[A-Z])[ \t]*$")
+_REDACTED_NAME = re.compile(r"[Xx]{4,}")
+_SUFFIXES = frozenset(("JR", "SR", "II", "III", "IV"))
+_PARTICLES = frozenset(("LA", "LE", "DE", "DI", "DEL", "DELLA", "VAN", "VON", "DA", "DU", "ST"))
+
+
+def _name_from_line(text: str) -> str | None:
+    """The name on a physical line, if the line is or ends with a signature."""
+    if _NAME_LINE.fullmatch(text):
+        return text
+    m = _GLUED.search(text)
+    if m:
+        return m.group(1)
+    if _URL_LINE.search(text):
+        m = _AFTER_URL.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def surnames(name: str) -> list[str]:
+    """The surnames a signature stands for, upper case, each once."""
+    splits = mapping("signature-splits.csv")
+    words = name.upper().replace(".", " ").split()
+    out: list[str] = []
+    pending = ""
+    for word in words:
+        if word in _SUFFIXES:
+            continue
+        if word in _PARTICLES:
+            pending += word + " "
+            continue
+        for part in splits.get(word, word).split():
+            full = pending + part
+            if full not in out:
+                out.append(full)
+        pending = ""
+    return out
+
+
+def _is_stop(name: str) -> bool:
+    stop = table_lines("signature-words.txt")
+    return any(word in stop for word in name.upper().split())
+
+
+def _tail(cable: Cable) -> list[Line]:
+    out: list[Line] = []
+    for doc in reversed(cable.documents):
+        for item in reversed(doc.items):
+            block = item.lines if isinstance(item, Paragraph | Header) else (item,)
+            for line in reversed(block):
+                out.append(line)
+                if len(out) >= _TAIL_DEPTH:
+                    return out
+    return out
+
+
+def signer(cable: Cable) -> Found:
+    """Surnames of whoever signed the cable, upper case; empty when unsigned."""
+    for line in _tail(cable):
+        if isinstance(line, _TAIL_SKIP):
+            continue
+        if not isinstance(line, _TAIL_LINES):
+            break
+        for physical in reversed(line.content.split("\n")):
+            text = _HTML_TAG.sub(" ", physical).strip()
+            if _JUNK.fullmatch(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
+                continue
+            name = _name_from_line(text)
+            if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
+                return Found([], (line,))
+            return Found(surnames(name), (line,))
+    return Found([], ())
+
+
+# -- paragraph markings ---------------------------------------------------------------
+
+_MARK_SPLIT = re.compile(r"\s*(?:/+|\s-\s|\s+)\s*")
+_CLASS_WORDS = {
+    "CONFIDENTIAL": "C",
+    "SECRET": "S",
+    "UNCLASSIFIED": "U",
+    "UNCLAS": "U",
+    "TOP SECRET": "TS",
+}
+_CONTROLS = {"NOFORN": "NF", "NF": "NF", "FOUO": "FOUO", "FGI": "FGI", "ORCON": "ORCON"}
+
+
+def normalize_marking(marking: str) -> str:
+    """A paragraph marking normalized: ``(S/NOFORN)`` → ``S//NF``, ``c`` → ``C``."""
+    words = [w for w in _MARK_SPLIT.split(marking.strip().upper()) if w]
+    if not words:
+        return marking.strip().upper()
+    if words[0] == "FOUO":
+        words.insert(0, "U")
+    parts = [_CLASS_WORDS.get(words[0], words[0])]
+    rel: list[str] = []
+    for word in words[1:]:
+        if rel and word not in _CONTROLS:
+            rel.append(word)
+        elif word == "REL":
+            rel = ["REL"]
+            parts.append("")
+        elif word in {"ENTIRE", "TEXT"}:
+            continue
+        else:
+            if rel:
+                parts[parts.index("")] = " ".join(rel)
+                rel = []
+            parts.append(_CONTROLS.get(word, word))
+    if rel:
+        parts[parts.index("")] = " ".join(rel)
+    return "//".join(p for p in parts if p)
+
+
+def paragraph_markings(cable: Cable) -> Found:
+    """The normalized markings of the paragraphs in order, ``None`` where unmarked."""
+    out: list[str | None] = []
+    lines: list[Line] = []
+    for paragraph in cable.paragraphs:
+        marking = paragraph.marking
+        out.append(normalize_marking(marking) if marking else None)
+        if marking:
+            lines.append(paragraph.lines[0])
+    return Found(out, tuple(lines))
+
+
+# -- redactions -------------------------------------------------------------------------
+
+_REDACTION = re.compile(r"X{4,}|x{4,}|\[[A-Za-z][A-Za-z' ]{0,40}\b(?:REMOVED|Removed)\]")
+
+
+def redactions(cable: Cable) -> Found:
+    """The number of redactions outside the transmission header."""
+    count = 0
+    lines: list[Line] = []
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, Header):
+                continue
+            block = item.lines if isinstance(item, Paragraph) else (item,)
+            for line in block:
+                raw = line.raw
+                if not ("XXXX" in raw or "xxxx" in raw or "EMOVED]" in raw or "emoved]" in raw):
+                    continue
+                n = len(_REDACTION.findall(raw))
+                if n:
+                    count += n
+                    lines.append(line)
+    return Found(count, tuple(lines))
+
+
+@hookimpl
+def cablelib_register_extractors(register: Register) -> None:
+    """Register ``signer``, ``paragraph_markings`` and ``redactions``."""
+    register("signer", signer)
+    register("paragraph_markings", paragraph_markings)
+    register("redactions", redactions)

@@ -1,3 +1,335 @@
-"""Built-in extractors (being written)."""
+"""Built-in extractors of what a cable is about: ``subject``, ``summary``, ``comment``.
+
+* ``subject``: ``str | None``. The SUBJECT line (or a saved page's title), on one
+  line, white space folded, without a portion marking at its start or end
+  (``(C)``, ``(SBU)``, ``(S//NF)``, a trailing ``(s)``), without HTML debris
+  (``<br>``, a stray ``<``) and with WikiLeaks' smart-quote mojibake
+  (``&visiting8``) turned back into quotes.
+* ``summary``: ``str | None``. The text from a summary label (``SUMMARY:``,
+  ``Summary.``, ``BEGIN SUMMARY``, ``SUMMARY AND COMMENT:``, the typo ``Summay``
+  ...) to ``END SUMMARY``, over as many paragraphs as it takes, without paragraph
+  numbers, markings and page breaks, white space folded.  Without an end marker
+  the summary is the rest of the paragraph it starts in; with an ``END SUMMARY``
+  but no label, it is the text of the paragraph holding ``END SUMMARY`` up to it.
+* ``comment``: ``list[str]``, one string per comment block, in order, empty when
+  there is none.  A block runs from a comment label at the start of a paragraph,
+  line or sentence (``COMMENT:``, ``(C) Comment: ...``, ``(Comment: ...``, a
+  ``COMMENT`` heading) to the next ``END COMMENT``; when another label comes
+  first, or there is no end, it stops at the end of the paragraph its text starts
+  in.  Redaction notes are kept as written (``Comment: [DETAILS REMOVED]`` gives
+  ``"[DETAILS REMOVED]"``).
+
+All three read paragraphs through :attr:`cablelib.model.Paragraph.text`, so page
+markers and paragraph markers never leak into the text.
+"""
 
 from __future__ import annotations
+
+import bisect
+import html
+import re
+import weakref
+from collections.abc import Iterator
+
+from cablelib.extraction import Found
+from cablelib.hookspecs import Register, hookimpl
+from cablelib.model import (
+    BannerLine,
+    Cable,
+    CaptionLine,
+    DateLine,
+    EoLine,
+    Header,
+    Line,
+    PageBreakLine,
+    PageMarkerLine,
+    Paragraph,
+    RefLine,
+    SubjectLine,
+    TagsLine,
+    TitleLine,
+)
+
+__all__ = ["comment", "subject", "summary"]
+
+_WS = re.compile(r"\s+")
+_MARK = r"\((?:U|C|S|SBU|TS|LOU|FOUO|[CSUT]{1,3}\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*)\)"
+_LEADING_MARK = re.compile(rf"^\s*{_MARK}\s*", re.I)
+_TRAILING_MARK = re.compile(rf"\s*{_MARK}\s*$", re.I)
+_TAG = re.compile(r"<[^<>\n]*>|<\s*$")
+# WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
+_MOJIBAKE_QUOTES = re.compile(r"&([A-Za-z][^&\n]{0,80}?[A-Za-z.,!?])8(?![0-9])")
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _subject_line(cable: Cable) -> Line | None:
+    for cls in (SubjectLine, TitleLine):
+        for line in cable.lines():
+            if isinstance(line, cls):
+                return line
+    return None
+
+
+def clean_subject(text: str) -> str:
+    """A subject as written made clean: one line, no marking, no HTML debris."""
+    text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = _MOJIBAKE_QUOTES.sub(r'"\1"', html.unescape(text))
+    text = _fold(text)
+    text = _LEADING_MARK.sub("", text)
+    text = _TRAILING_MARK.sub("", text)
+    return text.strip()
+
+
+def subject(cable: Cable) -> Found:
+    """The subject on one line, without portion marking, or ``None``."""
+    value = cable.subject
+    line = _subject_line(cable)
+    lines = (line,) if line is not None else ()
+    if value is None:
+        return Found(None, lines)
+    cleaned = clean_subject(value)
+    return Found(cleaned or None, lines)
+
+
+# -- running text -------------------------------------------------------------------
+
+
+class _Body:
+    """The cable's paragraphs (and free text lines) joined into one searchable text."""
+
+    __slots__ = ("lower", "owners", "starts", "text")
+
+    def __init__(self, cable: Cable) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []
+        self.owners: list[Paragraph | Line] = []
+        pos = 0
+        for unit, text in _units(cable):
+            self.starts.append(pos)
+            self.owners.append(unit)
+            parts.append(text)
+            pos += len(text) + 2
+        self.text = "\n\n".join(parts)
+        self.lower = self.text.lower()
+
+    def find(
+        self, rx: re.Pattern[str], word: str, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
+        """The first match of ``rx`` in ``start:end``; ``rx`` runs only near ``word``.
+
+        Every match of ``rx`` holds ``word`` (lower case) less than ``_NEAR`` characters
+        from its ends, so searching near each occurrence of the word finds them all.
+        """
+        stop = len(self.text) if end is None else end
+        at = self.lower.find(word, start, stop)
+        while at != -1:
+            m = rx.search(self.text, max(start, at - _NEAR), min(stop, at + len(word) + _NEAR))
+            if m is not None:
+                return m
+            at = self.lower.find(word, at + 1, stop)
+        return None
+
+    def unit_at(self, offset: int) -> int:
+        """Index of the unit holding ``offset``."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def unit_end(self, index: int) -> int:
+        """Offset of the end of unit ``index``."""
+        if index + 1 < len(self.starts):
+            return self.starts[index + 1] - 2
+        return len(self.text)
+
+    def lines(self, start: int, end: int) -> tuple[Line, ...]:
+        """The lines of the units that the span ``start:end`` touches."""
+        out: list[Line] = []
+        for i in range(self.unit_at(start), self.unit_at(max(end - 1, start)) + 1):
+            owner = self.owners[i]
+            out.extend(owner.lines if isinstance(owner, Paragraph) else (owner,))
+        return tuple(out)
+
+
+#: Lines that never hold running text.
+_NOT_TEXT = (
+    Header,
+    SubjectLine,
+    TitleLine,
+    RefLine,
+    TagsLine,
+    EoLine,
+    BannerLine,
+    CaptionLine,
+    PageMarkerLine,
+    PageBreakLine,
+    DateLine,
+)
+
+
+_last_body: tuple[weakref.ref[Cable], _Body] | None = None
+
+
+def _body(cable: Cable) -> _Body:
+    """The running text of ``cable``, kept for the next extractor that reads it."""
+    global _last_body  # noqa: PLW0603 - a one-entry cache shared by summary and comment
+    if _last_body is not None and _last_body[0]() is cable:
+        return _last_body[1]
+    body = _Body(cable)
+    _last_body = (weakref.ref(cable), body)
+    return body
+
+
+def _units(cable: Cable) -> Iterator[tuple[Paragraph | Line, str]]:
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, Paragraph):
+                yield item, item.text
+            elif not isinstance(item, _NOT_TEXT):
+                yield item, item.content.strip()
+
+
+# Where a label may stand: at the start of a line or paragraph, after "(", or after
+# the end of a sentence; then maybe dashes framing a heading.
+_AT = r"(?:^|(?<=\()|(?<=[.!?;\"\u201d\u2019)\]]\s)|(?<=[.!?;\"\u201d\u2019)\]]\s\s))[ \t\-]*"
+_LABEL_END = r"[ \t]*(?::|\.(?![\w.])|--|-(?=\s)|\n|$)"
+_SUMMARY_START = re.compile(
+    _AT
+    + r"(?:BEGIN\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y(?:\s+AND\s+[A-Z]+(?:\s+REQUESTS?)?)?"
+    + _LABEL_END,
+    re.I | re.M,
+)
+_SUMMARY_END = re.compile(
+    r"\(?\bEND\s+(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y(?:\s+AND\s+[A-Z]+(?:\s+REQUESTS?)?)?\b[.:)]*",
+    re.I,
+)
+_COMMENT_START = re.compile(
+    _AT
+    + r"(?:BEGIN\s+)?(?:(?:(?-i:[A-Z][\w'\u2019]*)\s+){1,3}(?=COMMENTS?\s*:))?"
+    + r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST))?"
+    + _LABEL_END,
+    re.I | re.M,
+)
+#: How far from its key word (``sum``, ``comment``, ``end``) a label can reach.
+_NEAR = 60
+_COMMENT_END = re.compile(r"\(?\bEND\s+(?:OF\s+)?COMMENTS?\b", re.I)
+# a web-site notice some posts append to the last paragraph
+_VISIT = re.compile(r"\s*\b(?:Please\s+)?Visit\b[^.]{0,120}?\bWeb\s?site\b.*$", re.I | re.S)
+# a label that is a heading: the line ends after it (maybe framed with dashes)
+_HEADING_END = re.compile(r"[ \t\-]*\n")
+# the next heading framed by dashes: ----\nIRAN\n----
+_NEXT_HEADING = re.compile(r"(?:^|\n)[ \t]*-{3,}[ \t]*\n[^\n]{1,80}\n[ \t]*-{3,}")
+_RULE = re.compile(r"(?:^|\s)(?:-[ \t]?){3,}(?=\s|$)|(?:^|\s)[*=_]{3,}(?=\s|$)")
+_TITLE_MAX = 80
+_TRIM = " \t\n:.-\u2013\u2014"
+
+
+def _tidy(text: str) -> str:
+    text = _fold(_RULE.sub(" ", _VISIT.sub("", text)))
+    text = text.lstrip(_TRIM + ")")
+    return text.rstrip(" \t\n:-(")
+
+
+def summary(cable: Cable) -> Found:
+    """The summary text, folded, or ``None`` when the cable has none."""
+    body = _body(cable)
+    text = body.text
+    start = body.find(_SUMMARY_START, "sum")
+    if start is not None:
+        begin = start.end()
+        end_m = body.find(_SUMMARY_END, "end", begin)
+        if end_m is not None:
+            end = end_m.start()
+        else:
+            end = _content_end(body, begin)
+            if _HEADING_END.match(text, start.end() - 1):
+                heading = _NEXT_HEADING.search(text, begin)
+                if heading is not None and heading.start() > end:
+                    end = heading.start()
+        value = _tidy(text[begin:end])
+        return Found(value or None, body.lines(start.start(), end))
+    end_m = body.find(_SUMMARY_END, "end")
+    if end_m is None:
+        return Found(None, ())
+    index = body.unit_at(end_m.start())
+    begin = body.starts[index]
+    if not text[begin : end_m.start()].strip() and index > 0:
+        begin = body.starts[index - 1]
+    value = _tidy(text[begin : end_m.start()])
+    return Found(value or None, body.lines(begin, end_m.start()))
+
+
+def _content_end(body: _Body, begin: int) -> int:
+    """End of the paragraph whose text starts at or after ``begin`` (skipping a heading)."""
+    index = body.unit_at(begin)
+    end = body.unit_end(index)
+    if not _tidy(body.text[begin:end]) and index + 1 < len(body.starts):
+        end = body.unit_end(index + 1)
+    return end
+
+
+def _past_heading(body: _Body, begin: int) -> int:
+    """Where a comment's text starts: after a heading's title (``Comment: A Title``)."""
+    index = body.unit_at(begin)
+    rest = _RULE.sub(" ", body.text[begin : body.unit_end(index)]).strip()
+    if (
+        rest
+        and index + 1 < len(body.starts)
+        and "\n" not in rest
+        and len(rest) <= _TITLE_MAX
+        and not rest.endswith((".", "!", "?", '"', "\u201d"))
+    ):
+        return body.starts[index + 1]
+    return begin
+
+
+def _comment_starts(body: _Body) -> list[re.Match[str]]:
+    """The comment labels of the running text, in order."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := body.find(_COMMENT_START, "comment", pos)) is not None:
+        out.append(m)
+        pos = max(m.end(), m.start() + 1)
+    return out
+
+
+def comment(cable: Cable) -> Found:
+    """The comment blocks, one string each, in order (empty list when none)."""
+    body = _body(cable)
+    text = body.text
+    starts = _comment_starts(body)
+    blocks: list[str] = []
+    lines: list[Line] = []
+    seen: set[int] = set()
+    pos = 0
+    for i, m in enumerate(starts):
+        if m.start() < pos:
+            continue
+        begin = _past_heading(body, m.end())
+        limit = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        end_m = body.find(_COMMENT_END, "end", begin)
+        end_s = body.find(_SUMMARY_END, "end", begin, limit)
+        if end_s is not None and (end_m is None or end_s.start() < end_m.start()):
+            end_m = end_s
+        if end_m is not None and end_m.start() <= limit:
+            end, pos = end_m.start(), end_m.end()
+        else:
+            end = min(_content_end(body, begin), limit)
+            pos = end
+        value = _tidy(text[begin:end])
+        if value:
+            blocks.append(value)
+            for line in body.lines(m.start(), end):
+                if id(line) not in seen:
+                    seen.add(id(line))
+                    lines.append(line)
+    return Found(blocks, tuple(lines))
+
+
+@hookimpl
+def cablelib_register_extractors(register: Register) -> None:
+    """Register ``subject``, ``summary`` and ``comment``."""
+    register("subject", subject)
+    register("summary", summary)
+    register("comment", comment)
