@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests._corpus import SHARED_CORPUS
 
 import cablelib
+from _corpus import SHARED_CORPUS
 from cablelib.extractors.body import normalize_marking, surnames
 
 HEAD = "C O N F I D E N T I A L USNATO 000383\n\nSIPDIS\n\nSUBJECT: S\n\n"

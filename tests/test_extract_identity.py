@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from tests._corpus import SHARED_CORPUS
 
 import cablelib
+from _corpus import SHARED_CORPUS
 from cablelib.extractors.identity import canonical_id, origin_name
 
 FIELDS = ["reference_id", "canonical_id", "created", "origin", "transmission_id", "precedence"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests._corpus import SHARED_CORPUS
 
 import cablelib
+from _corpus import SHARED_CORPUS
 
 HEAD = "C O N F I D E N T I A L {station} 000{serial}\n\nSUBJECT: A TEST\n\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests._corpus import SHARED_CORPUS
 
 import cablelib
+from _corpus import SHARED_CORPUS
 from cablelib.extractors.subject import clean_subject
 
 HEAD = "C O N F I D E N T I A L SECTION 01 OF 02 USNATO 000383\n\nSIPDIS\n\n"

@@ -17,9 +17,9 @@ semantic view.  The model does no I/O and knows nothing of Lark.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
 from attrs import frozen
@@ -87,6 +87,33 @@ _PRECEDENCE_SIGNS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUT
 
 def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+_R = TypeVar("_R")
+
+
+def _cached(function: Callable[[Any], _R]) -> _R:
+    """A property computed once per object and kept in the object's ``_cache`` field.
+
+    The model is frozen; the cache is the one mutable part, left out of equality,
+    hashing and ``repr``, and filled only with values derived from the frozen fields.
+    """
+    name = function.__name__
+
+    def get(self: Any) -> _R:
+        cache: dict[str, Any] = self._cache
+        try:
+            return cast("_R", cache[name])
+        except KeyError:
+            value = cache[name] = function(self)
+            return value
+
+    get.__doc__ = function.__doc__
+    return cast("_R", property(get))
+
+
+def _cache_field() -> Any:
+    return attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
 
 def _split_trailer(raw: str) -> tuple[str, str]:
@@ -1100,6 +1127,7 @@ class Paragraph:
     lines: tuple[Line, ...]
     #: The paragraph number, or ``None`` for an unnumbered paragraph.
     number: int | None
+    _cache: dict[str, Any] = _cache_field()
 
     def render(self) -> str:
         """The exact text of the paragraph."""
@@ -1111,7 +1139,7 @@ class Paragraph:
         first = self.lines[0]
         return first.marking if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
 
-    @property
+    @_cached
     def text(self) -> str:
         """The paragraph's text without number, marking and page breaks.
 
@@ -1232,6 +1260,7 @@ class Cable:
     documents: tuple[Document, ...]
     #: A reference id known from outside the text (``loads(..., reference_id=)``).
     given_reference_id: str | None = None
+    _cache: dict[str, Any] = _cache_field()
 
     # -- text ---------------------------------------------------------------------
 
@@ -1239,7 +1268,7 @@ class Cable:
         """The whole input text, container included (what :func:`cablelib.dumps` returns)."""
         return self.container.render([doc.render() for doc in self.documents])
 
-    @property
+    @_cached
     def text(self) -> str:
         """The cable alone, without its container, as raw cable text."""
         return "".join(piece for _, piece in self._text_pieces())
@@ -1283,7 +1312,7 @@ class Cable:
 
     # -- header ---------------------------------------------------------------------
 
-    @property
+    @_cached
     def header(self) -> Header | None:
         """The transmission header, or ``None``."""
         first: Header | None = None
@@ -1297,12 +1326,12 @@ class Cable:
 
     # -- preamble -------------------------------------------------------------------
 
-    @property
+    @_cached
     def banner(self) -> BannerLine | None:
         """The classification banner line, or ``None``."""
         return _first_line(self, BannerLine)
 
-    @property
+    @_cached
     def classification(self) -> str | None:
         """The classification from the banner, normalized (``CONFIDENTIAL``)."""
         banner = self.banner
@@ -1330,7 +1359,7 @@ class Cable:
         s = banner.section if banner else None
         return s[1] if s else None
 
-    @property
+    @_cached
     def captions(self) -> tuple[str, ...]:
         """Captions of the preamble (``SIPDIS``, ``NOFORN`` ...), each once, in order."""
         out: list[str] = []
@@ -1340,7 +1369,7 @@ class Cable:
                     out.extend(c for c in item.captions if c not in out)
         return tuple(out)
 
-    @property
+    @_cached
     def eo(self) -> ExecutiveOrder | None:
         """The Executive Order line's order and declassification date."""
         line = _first_line(self, EoLine)
@@ -1353,7 +1382,7 @@ class Cable:
                 return EoLine(item.content[m.start() :]).eo
         return None
 
-    @property
+    @_cached
     def tags(self) -> tuple[str, ...]:
         """The TAGS as written, in order."""
         line = _first_line(self, TagsLine)
@@ -1375,7 +1404,7 @@ class Cable:
                 if isinstance(item, Line):
                     yield item
 
-    @property
+    @_cached
     def subject(self) -> str | None:
         """The subject (the SUBJECT line, else a saved page's title line), or ``None``."""
         line = _first_line(self, SubjectLine)
@@ -1384,7 +1413,7 @@ class Cable:
         title = _first_line(self, TitleLine)
         return title.title if title is not None else None
 
-    @property
+    @_cached
     def references(self) -> tuple[Reference, ...]:
         """The items of every REF block."""
         out: list[Reference] = []
@@ -1394,7 +1423,7 @@ class Cable:
                     out.extend(item.references)
         return tuple(out)
 
-    @property
+    @_cached
     def classified_by(self) -> ClassifiedBy | None:
         """Who classified the cable and why."""
         line = _first_line(self, ClassifiedByLine)
@@ -1402,14 +1431,14 @@ class Cable:
 
     # -- body -----------------------------------------------------------------------
 
-    @property
+    @_cached
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """The paragraphs, in order."""
         return tuple(
             item for doc in self.documents for item in doc.items if isinstance(item, Paragraph)
         )
 
-    @property
+    @_cached
     def signature(self) -> str | None:
         """The signature's name, e.g. ``DAALDER``."""
         sig = None
@@ -1420,7 +1449,7 @@ class Cable:
 
     # -- identity ---------------------------------------------------------------------
 
-    @property
+    @_cached
     def derived_reference_id(self) -> str | None:
         """The reference id from the cable text alone, e.g. ``09USNATO383``.
 
