@@ -14,7 +14,7 @@ from cablelib.api import dump, dumps, load, loads
 from cablelib.containers import Container, PageInfo, detect, register_container
 from cablelib.edit import edit
 from cablelib.errors import CableError, CableSyntaxError, ExtractorError
-from cablelib.extraction import Found, extract, extractors, plugin_manager, plugins
+from cablelib.extraction import Found, extract, plugin_manager, plugins
 from cablelib.extractors.identity import canonical_id
 from cablelib.extractors.tags import tag_kind
 from cablelib.hookspecs import hookimpl
@@ -58,7 +58,6 @@ __all__ = [
     "dumps",
     "edit",
     "extract",
-    "extractors",
     "hookimpl",
     "load",
     "loads",
