@@ -88,11 +88,14 @@ class PluginInfo:
 
 _manager: pluggy.PluginManager | None = None
 _table: tuple[frozenset[int], dict[str, Extractor]] | None = None
+#: Where CABLELIB_TRACE_PLUGINS writes, or None: extractors are called directly, not
+#: through pluggy's hook calls, so pluggy's own tracing would not see them.
+_trace: Callable[[str], object] | None = None
 
 
 def plugin_manager() -> pluggy.PluginManager:
     """The plugin manager, with the built-ins and installed plugins loaded (once)."""
-    global _manager  # noqa: PLW0603 - one manager per process, made on first use
+    global _manager, _trace  # noqa: PLW0603 - one manager per process, made on first use
     if _manager is None:
         pm = pluggy.PluginManager(PROJECT)
         pm.add_hookspecs(hookspecs)
@@ -101,6 +104,7 @@ def plugin_manager() -> pluggy.PluginManager:
         _load_entry_points(pm)
         pm.check_pending()
         if os.environ.get("CABLELIB_TRACE_PLUGINS"):
+            _trace = sys.stderr.write
             pm.trace.root.setwriter(sys.stderr.write)
             pm.enable_tracing()
         _manager = pm
@@ -166,6 +170,8 @@ def extractors() -> dict[str, Extractor]:
                 raise ExtractorError(msg, plugin=_plugin, reference_id=None)
             table[name] = Extractor(name=name, function=function, plugin=_plugin)
 
+        if _trace is not None:
+            _trace(f"cablelib: {plugin_name}: cablelib_register_extractors\n")
         impl.function(register=register)
     _table = (key, table)
     return table
@@ -223,6 +229,8 @@ def extract(
     failures: list[dict[str, str]] = []
     spans: dict[str, list[dict[str, Any]]] = {}
     for extractor in chosen:
+        if _trace is not None:
+            _trace(f"cablelib: {extractor.plugin}: {extractor.name}({cable.reference_id})\n")
         try:
             value = extractor.function(cable)
         except Exception as exc:  # a plugin's failure, whatever it is
@@ -250,6 +258,8 @@ def _simple_hook(
 ) -> None:
     hook = plugin_manager().hook.cablelib_extract
     for impl in hook.get_hookimpls():
+        if _trace is not None:
+            _trace(f"cablelib: {impl.plugin_name}: cablelib_extract({cable.reference_id})\n")
         try:
             extra = impl.function(cable=cable)
             if extra is not None and not isinstance(extra, dict):

@@ -112,10 +112,6 @@ def _cached(function: Callable[[Any], _R]) -> _R:
     return cast("_R", property(get))
 
 
-def _cache_field() -> Any:
-    return attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
-
-
 def _split_trailer(raw: str) -> tuple[str, str]:
     """Split ``raw`` into its content and its end of line with the blank lines after it."""
     k = len(raw.rstrip())
@@ -1127,7 +1123,7 @@ class Paragraph:
     lines: tuple[Line, ...]
     #: The paragraph number, or ``None`` for an unnumbered paragraph.
     number: int | None
-    _cache: dict[str, Any] = _cache_field()
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def render(self) -> str:
         """The exact text of the paragraph."""
@@ -1260,7 +1256,7 @@ class Cable:
     documents: tuple[Document, ...]
     #: A reference id known from outside the text (``loads(..., reference_id=)``).
     given_reference_id: str | None = None
-    _cache: dict[str, Any] = _cache_field()
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     # -- text ---------------------------------------------------------------------
 
