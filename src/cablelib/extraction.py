@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 import pluggy
 from attrs import frozen
@@ -33,6 +33,7 @@ __all__ = [
     "extractors",
     "plugin_manager",
     "plugins",
+    "shared",
 ]
 
 #: Modules of the built-in extractors, registered like any plugin, in this order.
@@ -175,6 +176,25 @@ def extractors() -> dict[str, Extractor]:
         impl.function(register=register)
     _table = (key, table)
     return table
+
+
+_T = TypeVar("_T")
+
+
+def shared(cable: Cable, key: str, compute: Callable[[Cable], _T]) -> _T:
+    """Compute a value once per cable and share it between extractors.
+
+    For work that several extractors need (one pass over the header that gives both
+    ``recipients`` and ``info_recipients``, say).  The value is kept with the cable,
+    under ``key``; choose a key that names your plugin, e.g. ``"header:addressees"``.
+    """
+    cache: dict[str, Any] = cable._cache  # noqa: SLF001 - the model's cache of derived values
+    name = "shared:" + key
+    try:
+        return cast("_T", cache[name])
+    except KeyError:
+        value = cache[name] = compute(cable)
+        return value
 
 
 def _spans(cable: Cable, lines: Iterable[Line]) -> list[dict[str, Any]]:

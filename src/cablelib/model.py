@@ -86,7 +86,7 @@ _PRECEDENCE_SIGNS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUT
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 _R = TypeVar("_R")
@@ -114,8 +114,12 @@ def _cached(function: Callable[[Any], _R]) -> _R:
 
 def _split_trailer(raw: str) -> tuple[str, str]:
     """Split ``raw`` into its content and its end of line with the blank lines after it."""
-    k = len(raw.rstrip())
-    j = raw.find("\n", k)
+    j = raw.find("\n")
+    if j == -1:
+        return raw, ""
+    if j == len(raw) - 1:  # the usual case: one line and its line end
+        return raw[:j], "\n"
+    j = raw.find("\n", len(raw.rstrip()))
     if j == -1:
         return raw, ""
     return raw[:j], raw[j:]
@@ -144,6 +148,7 @@ class Line:
 
     #: The exact text of the element.
     raw: str
+    _content: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     #: Name of the grammar terminal this class stands for.
     terminal: ClassVar[str] = "TEXT"
@@ -151,7 +156,11 @@ class Line:
     @property
     def content(self) -> str:
         """The element without its end of line and the blank lines after it."""
-        return _split_trailer(self.raw)[0]
+        content = self._content
+        if content is None:
+            content = _split_trailer(self.raw)[0]
+            object.__setattr__(self, "_content", content)  # a cache of a derived value
+        return content
 
     @property
     def eol(self) -> str:
@@ -1296,8 +1305,11 @@ class Cable:
 
     def lines(self) -> Iterator[Line]:
         """Every line of every document, in order."""
-        for doc in self.documents:
-            yield from doc.lines()
+        return iter(self._lines)
+
+    @_cached
+    def _lines(self) -> tuple[Line, ...]:
+        return tuple(line for doc in self.documents for line in doc.lines())
 
     # -- container ------------------------------------------------------------------
 

@@ -62,7 +62,7 @@ _MOJIBAKE_QUOTES = re.compile(r"&([A-Za-z][^&\n]{0,80}?[A-Za-z.,!?])8(?![0-9])")
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _subject_line(cable: Cable) -> Line | None:
@@ -226,7 +226,13 @@ _TRIM = " \t\n:.-\u2013\u2014"
 
 
 def _tidy(text: str) -> str:
-    text = _fold(_RULE.sub(" ", _VISIT.sub("", text)))
+    # the regexes are slow on long texts: run them only where they can match
+    lowered = text.lower()
+    if "visit" in lowered and "site" in lowered:
+        text = _VISIT.sub("", text)
+    if any(rule in text for rule in ("---", "- -", "-\t-", "***", "===", "___")):
+        text = _RULE.sub(" ", text)
+    text = _fold(text)
     text = text.lstrip(_TRIM + ")")
     return text.rstrip(" \t\n:-(")
 
