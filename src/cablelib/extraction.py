@@ -188,7 +188,7 @@ def shared(cable: Cable, key: str, compute: Callable[[Cable], _T]) -> _T:
     ``recipients`` and ``info_recipients``, say).  The value is kept with the cable,
     under ``key``; choose a key that names your plugin, e.g. ``"header:addressees"``.
     """
-    cache: dict[str, Any] = cable._cache  # noqa: SLF001 - the model's cache of derived values
+    cache: dict[str, Any] = cable._cache
     name = "shared:" + key
     try:
         return cast("_T", cache[name])
