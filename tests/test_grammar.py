@@ -208,3 +208,26 @@ def test_lark_cython_builds_the_same_objects() -> None:
     assert cython_used
     assert not pure_used
     assert with_cython == without
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "OO RUEHAG RUEHAST RUEHDA\nRUEHROV RUEHSR\nDE RUEHMO #1108/01 1191330\n",
+            ["PRECEDENCE", "DE"],
+        ),
+        (
+            "ACTION ARA-15\nINFO OCT-01 ISO-00\n------------------281832Z 012671 /43\n"
+            "O 281800Z JUL 79\n",
+            ["OFFICES", "INFO", "SEPARATOR", "DTG"],
+        ),
+        (
+            "SUBJECT: X\n\n(c) text here\n\n(s//nf) more\n",
+            ["SUBJECT", "MARKED_PARA", "MARKED_PARA"],
+        ),
+    ],
+    ids=["routing-indicators-wrap", "separator-time-first", "lower-case-markings"],
+)
+def test_more_variants(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
