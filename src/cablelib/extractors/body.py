@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cablelib.extraction import Found
@@ -167,6 +168,7 @@ _CLASS_WORDS = {
 _CONTROLS = {"NOFORN": "NF", "NF": "NF", "FOUO": "FOUO", "FGI": "FGI", "ORCON": "ORCON"}
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize_marking(marking: str) -> str:
     """A paragraph marking normalized: ``(S/NOFORN)`` → ``S//NF``, ``c`` → ``C``."""
     words = [w for w in _MARK_SPLIT.split(marking.strip().upper()) if w]
@@ -199,10 +201,11 @@ def paragraph_markings(cable: Cable) -> Found:
     out: list[str | None] = []
     lines: list[Line] = []
     for paragraph in cable.paragraphs:
-        marking = paragraph.marking
+        first = paragraph.lines[0]
+        marking = first.marking if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
         out.append(normalize_marking(marking) if marking else None)
         if marking:
-            lines.append(paragraph.lines[0])
+            lines.append(first)
     return Found(out, tuple(lines))
 
 

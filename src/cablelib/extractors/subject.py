@@ -28,10 +28,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-import weakref
-from collections.abc import Iterator
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,
@@ -98,40 +96,126 @@ def subject(cable: Cable) -> Found:
 # -- running text -------------------------------------------------------------------
 
 
-class _Body:
-    """The cable's paragraphs (and free text lines) joined into one searchable text."""
+#: A summary label or end holds one of these (``re.I`` also matches a long s to ``s``).
+_SUMMARY_WORD = re.compile(r"summ?ar?y|\u017f")
+#: A comment label or end holds this.
+_COMMENT_WORD = re.compile("comment")
 
-    __slots__ = ("lower", "owners", "starts", "text")
+
+class _Body:
+    """The cable's paragraphs (and free text lines) joined into one searchable text.
+
+    The text is built lazily, unit by unit from the start, as far as the searches
+    need it: most searches end in the first paragraphs, and a search that finds
+    nothing stops where no later unit holds the search's key word (judged on the
+    units' raw text, so their texts are never built).
+    """
+
+    __slots__ = ("complete", "gates", "lower", "owners", "raws", "starts", "text", "units")
 
     def __init__(self, cable: Cable) -> None:
-        parts: list[str] = []
+        self.units: list[Paragraph | Line] = [
+            item
+            for doc in cable.documents
+            for item in doc.items
+            if isinstance(item, Paragraph) or not isinstance(item, _NOT_TEXT)
+        ]
+        #: The units' raw text in lower case, made on demand.
+        self.raws: list[str | None] = [None] * len(self.units)
+        #: For a key-word pattern: (index, first unit from index on whose raw holds it).
+        self.gates: dict[re.Pattern[str], tuple[int, int]] = {}
         self.starts: list[int] = []
         self.owners: list[Paragraph | Line] = []
-        pos = 0
-        for unit, text in _units(cable):
+        self.text = ""
+        self.lower = ""
+        self.complete = not self.units
+
+    def _extend(self, index: int, length: int) -> None:
+        """Build the text through unit ``index``, and on until it is ``length`` long."""
+        owners = self.owners
+        units = self.units
+        count = len(owners)
+        pos = len(self.text) + 2 if count else 0
+        parts = [self.text] if count else []
+        lowers = [self.lower] if count else []
+        i = count
+        while i < len(units) and (i <= index or pos - 2 < length):
+            unit = units[i]
+            text = unit.text if isinstance(unit, Paragraph) else unit.content.strip()
             self.starts.append(pos)
-            self.owners.append(unit)
+            owners.append(unit)
             parts.append(text)
+            lowers.append(text.lower())
             pos += len(text) + 2
-        self.text = "\n\n".join(parts)
-        self.lower = self.text.lower()
+            i += 1
+        if i > count:
+            self.text = "\n\n".join(parts)
+            self.lower = "\n\n".join(lowers)
+            self.complete = i == len(units)
+
+    def grow(self, index: int) -> None:
+        """Build the text up to and including unit ``index`` (or to the end)."""
+        if index >= len(self.owners) and not self.complete:
+            self._extend(index, 0)
+
+    def _next_with(self, gate: re.Pattern[str], index: int) -> int:
+        """The first unit from ``index`` on whose raw text matches ``gate``, or -1."""
+        known = self.gates.get(gate)
+        if known is not None and known[0] <= index and (known[1] < 0 or known[1] >= index):
+            return known[1]
+        raws = self.raws
+        found = -1
+        for i in range(index, len(self.units)):
+            raw = raws[i]
+            if raw is None:
+                unit = self.units[i]
+                lines = unit.lines if isinstance(unit, Paragraph) else (unit,)
+                raw = raws[i] = "".join([line.raw for line in lines]).lower()
+            if gate.search(raw):
+                found = i
+                break
+        self.gates[gate] = (index, found)
+        return found
 
     def find(
-        self, rx: re.Pattern[str], word: str, start: int = 0, end: int | None = None
+        self,
+        rx: re.Pattern[str],
+        word: str,
+        gate: re.Pattern[str],
+        start: int = 0,
+        end: int | None = None,
     ) -> re.Match[str] | None:
         """The first match of ``rx`` in ``start:end``; ``rx`` runs only near ``word``.
 
         Every match of ``rx`` holds ``word`` (lower case) less than ``_NEAR`` characters
         from its ends, so searching near each occurrence of the word finds them all.
+        Every match also holds a match of ``gate``, which a unit's text can hold
+        only if its raw text does: past the built text with no such unit (and none
+        near its end), there is nothing to find.
         """
-        stop = len(self.text) if end is None else end
-        at = self.lower.find(word, start, stop)
-        while at != -1:
-            m = rx.search(self.text, max(start, at - _NEAR), min(stop, at + len(word) + _NEAR))
-            if m is not None:
-                return m
-            at = self.lower.find(word, at + 1, stop)
-        return None
+        pos = start
+        while True:
+            stop = len(self.text) if end is None else end
+            at = self.lower.find(word, pos, stop)
+            while at != -1:
+                reach = at + len(word) + _NEAR
+                if reach > len(self.text) and not self.complete:
+                    self._extend(-1, reach)
+                    stop = len(self.text) if end is None else end
+                m = rx.search(self.text, max(start, at - _NEAR), min(stop, reach))
+                if m is not None:
+                    return m
+                at = self.lower.find(word, at + 1, stop)
+            if end is not None or self.complete:
+                return None
+            pos = max(pos, len(self.text))
+            index = self._next_with(gate, len(self.owners))
+            if index >= 0:
+                self.grow(index)
+            elif gate.search(self.lower, max(len(self.lower) - _TAIL, 0)):
+                self.grow(len(self.owners))
+            else:
+                return None
 
     def unit_at(self, offset: int) -> int:
         """Index of the unit holding ``offset``."""
@@ -139,9 +223,15 @@ class _Body:
 
     def unit_end(self, index: int) -> int:
         """Offset of the end of unit ``index``."""
+        self.grow(index + 1)
         if index + 1 < len(self.starts):
             return self.starts[index + 1] - 2
         return len(self.text)
+
+    def has_next(self, index: int) -> bool:
+        """Whether a unit follows unit ``index`` (and build it)."""
+        self.grow(index + 1)
+        return index + 1 < len(self.starts)
 
     def lines(self, start: int, end: int) -> tuple[Line, ...]:
         """The lines of the units that the span ``start:end`` touches."""
@@ -168,26 +258,9 @@ _NOT_TEXT = (
 )
 
 
-_last_body: tuple[weakref.ref[Cable], _Body] | None = None
-
-
 def _body(cable: Cable) -> _Body:
-    """The running text of ``cable``, kept for the next extractor that reads it."""
-    global _last_body  # noqa: PLW0603 - a one-entry cache shared by summary and comment
-    if _last_body is not None and _last_body[0]() is cable:
-        return _last_body[1]
-    body = _Body(cable)
-    _last_body = (weakref.ref(cable), body)
-    return body
-
-
-def _units(cable: Cable) -> Iterator[tuple[Paragraph | Line, str]]:
-    for doc in cable.documents:
-        for item in doc.items:
-            if isinstance(item, Paragraph):
-                yield item, item.text
-            elif not isinstance(item, _NOT_TEXT):
-                yield item, item.content.strip()
+    """The running text of ``cable``, shared by summary and comment."""
+    return shared(cable, "subject:body", _Body)
 
 
 # Where a label may stand: at the start of a line or paragraph, after "(", or after
@@ -213,6 +286,8 @@ _COMMENT_START = re.compile(
 )
 #: How far from its key word (``sum``, ``comment``, ``end``) a label can reach.
 _NEAR = 60
+#: The end of the built text that a search window past it can reach back into.
+_TAIL = 3 * _NEAR
 _COMMENT_END = re.compile(r"\(?\bEND\s+(?:OF\s+)?COMMENTS?\b", re.I)
 # a web-site notice some posts append to the last paragraph
 _VISIT = re.compile(r"\s*\b(?:Please\s+)?Visit\b[^.]{0,120}?\bWeb\s?site\b.*$", re.I | re.S)
@@ -240,29 +315,29 @@ def _tidy(text: str) -> str:
 def summary(cable: Cable) -> Found:
     """The summary text, folded, or ``None`` when the cable has none."""
     body = _body(cable)
-    text = body.text
-    start = body.find(_SUMMARY_START, "sum")
+    start = body.find(_SUMMARY_START, "sum", _SUMMARY_WORD)
     if start is not None:
         begin = start.end()
-        end_m = body.find(_SUMMARY_END, "end", begin)
+        end_m = body.find(_SUMMARY_END, "end", _SUMMARY_WORD, begin)
         if end_m is not None:
             end = end_m.start()
         else:
             end = _content_end(body, begin)
-            if _HEADING_END.match(text, start.end() - 1):
-                heading = _NEXT_HEADING.search(text, begin)
+            if _HEADING_END.match(body.text, start.end() - 1):
+                body.grow(len(body.units))  # the heading may be anywhere after
+                heading = _NEXT_HEADING.search(body.text, begin)
                 if heading is not None and heading.start() > end:
                     end = heading.start()
-        value = _tidy(text[begin:end])
+        value = _tidy(body.text[begin:end])
         return Found(value or None, body.lines(start.start(), end))
-    end_m = body.find(_SUMMARY_END, "end")
+    end_m = body.find(_SUMMARY_END, "end", _SUMMARY_WORD)
     if end_m is None:
         return Found(None, ())
     index = body.unit_at(end_m.start())
     begin = body.starts[index]
-    if not text[begin : end_m.start()].strip() and index > 0:
+    if not body.text[begin : end_m.start()].strip() and index > 0:
         begin = body.starts[index - 1]
-    value = _tidy(text[begin : end_m.start()])
+    value = _tidy(body.text[begin : end_m.start()])
     return Found(value or None, body.lines(begin, end_m.start()))
 
 
@@ -270,7 +345,7 @@ def _content_end(body: _Body, begin: int) -> int:
     """End of the paragraph whose text starts at or after ``begin`` (skipping a heading)."""
     index = body.unit_at(begin)
     end = body.unit_end(index)
-    if not _tidy(body.text[begin:end]) and index + 1 < len(body.starts):
+    if not _tidy(body.text[begin:end]) and body.has_next(index):
         end = body.unit_end(index + 1)
     return end
 
@@ -281,7 +356,7 @@ def _past_heading(body: _Body, begin: int) -> int:
     rest = _RULE.sub(" ", body.text[begin : body.unit_end(index)]).strip()
     if (
         rest
-        and index + 1 < len(body.starts)
+        and body.has_next(index)
         and "\n" not in rest
         and len(rest) <= _TITLE_MAX
         and not rest.endswith((".", "!", "?", '"', "\u201d"))
@@ -294,7 +369,7 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
     """The comment labels of the running text, in order."""
     out: list[re.Match[str]] = []
     pos = 0
-    while (m := body.find(_COMMENT_START, "comment", pos)) is not None:
+    while (m := body.find(_COMMENT_START, "comment", _COMMENT_WORD, pos)) is not None:
         out.append(m)
         pos = max(m.end(), m.start() + 1)
     return out
@@ -303,7 +378,6 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
 def comment(cable: Cable) -> Found:
     """The comment blocks, one string each, in order (empty list when none)."""
     body = _body(cable)
-    text = body.text
     starts = _comment_starts(body)
     blocks: list[str] = []
     lines: list[Line] = []
@@ -313,17 +387,20 @@ def comment(cable: Cable) -> Found:
         if m.start() < pos:
             continue
         begin = _past_heading(body, m.end())
-        limit = starts[i + 1].start() if i + 1 < len(starts) else len(text)
-        end_m = body.find(_COMMENT_END, "end", begin)
-        end_s = body.find(_SUMMARY_END, "end", begin, limit)
+        # None: the end of the whole text, which may not be built yet
+        limit = starts[i + 1].start() if i + 1 < len(starts) else None
+        end_m = body.find(_COMMENT_END, "end", _COMMENT_WORD, begin)
+        end_s = body.find(_SUMMARY_END, "end", _SUMMARY_WORD, begin, limit)
         if end_s is not None and (end_m is None or end_s.start() < end_m.start()):
             end_m = end_s
-        if end_m is not None and end_m.start() <= limit:
+        if end_m is not None and (limit is None or end_m.start() <= limit):
             end, pos = end_m.start(), end_m.end()
         else:
-            end = min(_content_end(body, begin), limit)
+            end = _content_end(body, begin)
+            if limit is not None:
+                end = min(end, limit)
             pos = end
-        value = _tidy(text[begin:end])
+        value = _tidy(body.text[begin:end])
         if value:
             blocks.append(value)
             for line in body.lines(m.start(), end):
