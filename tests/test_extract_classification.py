@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cablelib
 from _corpus import SHARED_CORPUS, VENDORED_CORPUS
@@ -297,3 +300,210 @@ def test_corpus_classified_by() -> None:
             good += any(c["name"] and c["reasons"] for c in found)
     assert seen > 400
     assert good / seen >= 0.98
+
+
+# -- the fast paths give what the plain regular expressions give --------------------------
+
+#: _REASONS_AT as it was written, without the lookahead that skips characters quickly.
+_PLAIN_REASONS_AT = re.compile(
+    r"(?:[,;.:]?\s*\b(?:for|per|under)\s+)?"
+    r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1\s?[.:/]\s?[45](?!\d)"
+    r"|\bE\.\s?O\.|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
+    re.IGNORECASE,
+)
+
+_CLASSIFIER_WORDS = st.sampled_from(
+    [
+        "for",
+        "FOR",
+        "per",
+        "under",
+        "section",
+        "and",
+        "reason",
+        "reasons",
+        "REASON:",
+        "R E A S O N",
+        "1.4",
+        "1.5",
+        "1 .4",
+        "1:4",
+        "(b)",
+        "(d)",
+        "b",
+        "d",
+        "b/d",
+        "(b-d)",
+        "E.O.",
+        "12958",
+        "Ambassador",
+        "Smith",
+        "Jr.",
+        "a.i.",
+        "XXXX",
+        "Derived",
+        "from",
+        ",",
+        ".",
+        ";",
+        ":",
+        "'",
+        '"',
+        "...",
+        "(C)",
+        "Classified",
+        "By",
+        "\u017f",
+        "\u0130",
+        "\u0131",
+        "K",
+        "\u0661",
+        "-",
+        "/",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_CLASSIFIER_WORDS, st.sampled_from([" ", "", ", "])), max_size=9))
+@settings(max_examples=3000, deadline=None)
+def test_classifier_shortcuts(parts: list[tuple[str, str]]) -> None:
+    from cablelib.extractors import classification as c  # noqa: PLC0415
+
+    value = " ".join("".join(w + s for w, s in parts).split())
+    # the trailing stops and words
+    assert c._trim(value) == c._TRAILING.sub("", value)
+    # where the reasons start
+    plain = _PLAIN_REASONS_AT.search(value)
+    core = c._REASONS_CORE.search(value)
+    at = c._REASONS_AT.search(value, max(0, core.start() - c._REASONS_LEAD)) if core else None
+    assert (plain and plain.start()) == (at and at.start())
+    # the reasons, read from there
+    start = plain.start() if plain else 0
+    tail = c._reasons_from(value[start - 1 :], 1) if start else c._reasons_from(value, 0)
+    assert list(tail) == (parse_reasons(value) if plain else [])
+    assert parse_reasons(value) == (list(tail) if plain else [])
+    # the title words
+    for token in value.split():
+        words = c._title_words()
+        word = token.translate(c._APOSTROPHES).lower().strip(",;:")
+        parts_ = [p for p in re.split(r"[/-]", word.rstrip(".")) if len(p) > 1]
+        plain_title = word in words or word.rstrip(".") in words or any(p in words for p in parts_)
+        assert c._is_title_word(token) == plain_title
+
+
+def _plain_declassify_date(text: str) -> str | None:
+    """declassify_date as it was written, every search run."""
+    from cablelib.extractors import classification as c  # noqa: PLC0415
+    from cablelib.model import parse_date  # noqa: PLC0415
+
+    m = c._EO_INSIDE.search(text)
+    if m:
+        text = text[m.start() :]
+    label = c._EO_LABEL.match(text)
+    rest = text[label.end() :] if label else text
+    tags = c._TAGS_AT.search(rest)
+    if tags:
+        rest = rest[: tags.start()]
+    if c._DECLASSIFIED.search(rest):
+        return None
+    decl = c._DECL.search(rest)
+    if decl:
+        rest = rest[decl.end() :]
+    elif c._DOWNGRADE.search(rest):
+        return None
+    found = parse_date(rest)
+    return found.isoformat() if found else None
+
+
+_EO_WORDS = st.sampled_from(
+    [
+        "E.O.",
+        "EO",
+        "12958:",
+        "12065",
+        "DECL:",
+        "DECL",
+        "ON",
+        "declassify",
+        "DECLASSIFIED",
+        "DECLA\u017f\u017fIFIED",
+        "DNG:",
+        "DOWNGRADE",
+        "TAGS:",
+        "TAG",
+        "N/A",
+        "OADR",
+        "GDS",
+        "MR",
+        "09/10/2019",
+        "9/10/19",
+        "13/40/2019",
+        "2019/09/10",
+        "02/30/2020",
+        "SEPT",
+        "10,",
+        "2019",
+        "1/1/2001",
+        "\u0661/\u0661/2001",
+        "12 / 1 / 2010",
+        "XX/XX/XXXX",
+        "CO",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_EO_WORDS, st.sampled_from([" ", "", "  "])), max_size=7))
+@settings(max_examples=3000, deadline=None)
+def test_declassify_date_shortcuts(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in parts)
+    assert declassify_date(text) == _plain_declassify_date(text)
+
+
+def test_corpus_shortcuts() -> None:
+    """Over the corpus: the E.O. lines and Classified By lines read as without shortcuts."""
+    from _corpus import all_corpus_files  # noqa: PLC0415
+    from cablelib.extractors import classification as c  # noqa: PLC0415
+    from cablelib.model import ClassifiedByLine, EoLine  # noqa: PLC0415
+
+    n = 0
+    for path in all_corpus_files():
+        try:
+            cable = cablelib.loads(path.read_text(encoding="utf-8"))
+        except Exception:
+            continue
+        for line in cable.lines():
+            if isinstance(line, EoLine):
+                assert declassify_date(line.content) == _plain_declassify_date(line.content)
+            if isinstance(line, ClassifiedByLine):
+                value = c._join_wrapped(line.content)
+                assert c._trim(value) == c._TRAILING.sub("", value)
+                plain = _PLAIN_REASONS_AT.search(value)
+                assert parse_classifier(value)["reasons"] == parse_reasons(value)
+                assert (plain is None) == (c._REASONS_CORE.search(value) is None)
+                n += 1
+    assert n > 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Ambassador Smith under section",
+        "Ambassador Smith Under Section.",
+        "Ambassador Smith under \u017fection",
+        "Ambassador Smith, for",
+        "Ambassador Smith and,",
+        "Ambassador Smith per:",
+        "Ambassador Smith FOR.",
+        "Ambassador Smith section",
+        "Ferdinand",
+        "for",
+        " for",
+        "...",
+        "",
+        "Smith, Jr.",
+    ],
+)
+def test_trim(value: str) -> None:
+    from cablelib.extractors import classification as c  # noqa: PLC0415
+
+    assert c._trim(value) == c._TRAILING.sub("", value)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cablelib
 from _corpus import SHARED_CORPUS, VENDORED_CORPUS
@@ -143,3 +145,178 @@ def test_corpus_every_routed_header_has_an_action_addressee() -> None:
         ok += bool(to) and all(r["name"] for r in to)
     assert total > 400
     assert ok / total >= 0.98
+
+
+# -- the fast paths give what the model and the plain regular expressions give ------------
+
+_TEXT_LINES = [
+    "TO RUEHC/SECSTATE WASHDC PRIORITY 1234",
+    "INFO RUEHBS/USEU BRUSSELS IMMEDIATE",
+    "XMT AMCONSUL JOHANNESBURG",
+    "  TO  RUEHC/SECSTATE WASHDC  NIACT IMMEDIATE  0042  ",
+    "RUEHZO/AFRICAN UNION COLLECTIVE NIACT IMMEDIATE",
+    "NIACT IMMEDIATE",
+    "X NIACT IMMEDIATE 12",
+    " NIACT IMMEDIATE 12",
+    "PRIORITY",
+    "X PRIORITY PRIORITY",
+    "TO 1234",
+    "TO ",
+    "TO",
+    "INFO",
+    "TO\tRUEHC",
+    "RUEHC/ 1234",
+    "RUEHC/",
+    "RUEHC/1234",
+    " 1234",
+    "1234",
+    "AMEMBASSY X 12 3456",
+    "AMEMBASSY X 123456",
+    "AMEMBASSY X\t1234",
+    "AMEMBASSY X 1234\r",
+    "AMEMBASSY X \u0661\u0662",
+    "Secstate Washdc Priority 0123",
+    "RUEHC/Secstate Washdc PRIORITY",
+    "rueh/SECSTATE",
+    "RUEHABCDE/TOO LONG",
+    "R1234/DIGITS",
+    "INFO OCT-01 ISO-00 /136 W",
+    "------------------093930 150229Z /14",
+    "PAGE 02 STATE 123456",
+    "RUEHC",
+    "RUEHC PRIORITY 12",
+    "",
+    "   ",
+    "TO INFO RUEHC/SECSTATE WASHDC",
+]
+
+
+def _corpus_text_lines() -> list[str]:
+    from _corpus import all_corpus_files  # noqa: PLC0415 - only for this test
+    from cablelib.model import AddressLine, InfoLine, ToLine, XmtLine  # noqa: PLC0415
+
+    out: set[str] = set()
+    for path in all_corpus_files():
+        try:
+            cable = cablelib.loads(path.read_text(encoding="utf-8"))
+        except Exception:
+            continue
+        header = cable.header
+        for line in header.lines if header is not None else ():
+            if isinstance(line, ToLine | InfoLine | XmtLine | AddressLine):
+                out.update(line.content.split("\n"))
+    return sorted(out)
+
+
+def _model_items(text: str, *, first: bool) -> list[dict[str, Any]]:
+    """What the extractor made of a text line before: the model's parse, then _recipient."""
+    from cablelib.extractors import header  # noqa: PLC0415
+    from cablelib.model import AddressLine  # noqa: PLC0415
+
+    raw = text if first else "RUEHC/SECSTATE WASHDC\n" + text
+    found = AddressLine(raw).recipients[0 if first else 1 :]
+    items = [header._recipient(r) for r in found]
+    return [
+        {"route": i[0], "name": i[1], "precedence": i[2], "mcn": i[3], "excluded": []}
+        for i in items
+        if i is not None
+    ]
+
+
+def test_text_lines_read_as_the_model_reads_them() -> None:
+    from cablelib.extractors import header  # noqa: PLC0415
+    from cablelib.model import AddressLine  # noqa: PLC0415
+
+    lines = _TEXT_LINES + _corpus_text_lines()
+    assert len(lines) > 1000 or not SHARED_CORPUS.is_dir()
+    for text in lines:
+        for first in (True, False):
+            raw = text if first else "RUEHC/SECSTATE WASHDC\n" + text
+            expected = AddressLine(raw).recipients[0 if first else 1 :]
+            got = header._parse_text_line(text, first=first)
+            assert ([got] if got else []) == list(expected), (text, first)
+            out: list[dict[str, Any]] = []
+            content = text if first else "\n" + text
+            header._add(content, out, None)
+            assert out == _model_items(text, first=first), (text, first)
+
+
+def test_tail_search_skipped_only_where_it_finds_nothing() -> None:
+    from cablelib.extractors import header  # noqa: PLC0415
+
+    names = [
+        "SECSTATE WASHDC",
+        "SECSTATE WASHDC PRIORITY",
+        "SECSTATE WASHDC Priority 0123",
+        "X NIACT IMMEDIATE",
+        "X niact",
+        "X immed",
+        "X 123456",
+        "X PRIOR\u0130TY",
+        "X FLA\u017fH",
+        "PRIORITY",
+        "",
+        "A B C D E F",
+    ]
+    for name in names:
+        m = header._TAIL.search(name)
+        if m and m.start() > 0 and (m.group(1) or m.group(2)):
+            assert header._may_have_tail(name), name
+
+
+_WORDS = st.sampled_from(
+    [
+        "RUEHC/",
+        "RUEHC",
+        "/",
+        "TO",
+        "INFO",
+        "XMT",
+        "NIACT",
+        "IMMEDIATE",
+        "IMMED",
+        "PRIORITY",
+        "Priority",
+        "FLASH",
+        "ROUTINE",
+        "0123",
+        "12",
+        "123456",
+        "\u0661",
+        "X",
+        "SECSTATE",
+        "-",
+        "OCT-01",
+        "/136",
+        "W",
+        "PAGE",
+        "\u0131",
+        "\u017f",
+        ".",
+        ",",
+    ]
+)
+_SPACES = st.sampled_from([" ", "  ", "\t", "", " \u00a0"])
+
+
+@given(st.lists(st.tuples(_WORDS, _SPACES), max_size=7), _SPACES)
+@settings(max_examples=3000, deadline=None)
+def test_text_lines_read_as_the_model_reads_them_fuzz(
+    parts: list[tuple[str, str]], lead: str
+) -> None:
+    from cablelib.extractors import header  # noqa: PLC0415
+    from cablelib.model import AddressLine  # noqa: PLC0415
+
+    text = lead + "".join(w + s for w, s in parts)
+    for first in (True, False):
+        raw = text if first else "RUEHC/SECSTATE WASHDC\n" + text
+        expected = AddressLine(raw).recipients[0 if first else 1 :]
+        got = header._parse_text_line(text, first=first)
+        assert ([got] if got else []) == list(expected)
+        out: list[dict[str, Any]] = []
+        header._add(text if first else "\n" + text, out, None)
+        assert out == _model_items(text, first=first)
+    name = " ".join(text.split())
+    m = header._TAIL.search(name)
+    if m and m.start() > 0 and (m.group(1) or m.group(2)):
+        assert header._may_have_tail(name)

@@ -29,10 +29,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -73,14 +73,39 @@ _SECTION = re.compile(r"\bSECTION\s+\d", re.IGNORECASE)
 _MARKING = re.compile(r"//\s*(REL(?:\s+TO)?(?:[ ,]+[A-Z]{2,4}\b)+|[A-Z0-9][A-Z0-9-]*)", re.I)
 
 
-def _class_lines(cable: Cable) -> Iterator[Line]:
-    """The banner and the classification lines before the first paragraph."""
+def _preamble(cable: Cable) -> tuple[Line, ...]:
+    """The banner, classification and caption lines before the first paragraph (shared)."""
+    return shared(cable, "classification:preamble", _read_preamble)
+
+
+_SKIP, _KEEP, _STOP = range(3)
+#: What the preamble scan does with an item of each class (filled as classes are met).
+_PREAMBLE_KINDS: dict[type, int] = {}
+
+
+def _preamble_kind(cls: type) -> int:
+    kind = _PREAMBLE_KINDS.get(cls)
+    if kind is None:
+        if issubclass(cls, Paragraph):
+            kind = _STOP
+        elif issubclass(cls, BannerLine | ClassLine | CaptionLine):
+            kind = _KEEP
+        else:
+            kind = _SKIP
+        _PREAMBLE_KINDS[cls] = kind
+    return kind
+
+
+def _read_preamble(cable: Cable) -> tuple[Line, ...]:
+    out: list[Any] = []  # lines: what _KEEP keeps
     for doc in cable.documents:
         for item in doc.items:
-            if isinstance(item, Paragraph):
+            kind = _preamble_kind(type(item))
+            if kind == _STOP:
                 break
-            if isinstance(item, BannerLine | ClassLine):
-                yield item
+            if kind == _KEEP:
+                out.append(item)
+    return tuple(out)
 
 
 def classification(cable: Cable) -> Found:
@@ -88,30 +113,53 @@ def classification(cable: Cable) -> Found:
     level = cable.classification
     if level is None:
         return Found(None)
-    source: Line | None = next(
-        (line for line in _class_lines(cable) if isinstance(line, BannerLine)), None
-    )
-    if source is None:
-        source = next(iter(_class_lines(cable)), None)
+    source: Line | None = None
+    banner = _first_banner(cable)
+    if banner is not None:
+        source = banner
+    else:
+        source = next((line for line in _preamble(cable) if isinstance(line, ClassLine)), None)
     if source is None:
         header = cable.header
         source = header.security if header is not None else None
     return Found(level, (source,) if source is not None else ())
 
 
+def _first_banner(cable: Cable) -> BannerLine | None:
+    """The first banner before a paragraph; it comes early, and the scan stops there."""
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, BannerLine):
+                return item
+            if isinstance(item, Paragraph):
+                break
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _after_level(content: str) -> str | None:
+    """What follows the level on a banner or classification line, up to ``SECTION``.
+
+    ``None`` when the line does not start with a level.
+    """
+    m = _LEVEL.match(content)
+    if m is None:
+        return None
+    rest = content[m.end() :]
+    section = _SECTION.search(rest)
+    return rest[: section.start()] if section else rest
+
+
 def classification_markings(cable: Cable) -> Found:
     """Control markings after the level: ``SECRET//FGI//NOFORN`` gives ``["FGI", "NOFORN"]``."""
     out: list[str] = []
     used: list[Line] = []
-    for line in _class_lines(cable):
-        content = line.content
-        m = _LEVEL.match(content)
-        if m is None:
+    for line in _preamble(cable):
+        if isinstance(line, CaptionLine):
             continue
-        rest = content[m.end() :]
-        section = _SECTION.search(rest)
-        if section:
-            rest = rest[: section.start()]
+        rest = _after_level(line.content)
+        if not rest or "//" not in rest:  # every marking starts with //
+            continue
         found = [_WS.sub(" ", mk.group(1).strip(" ,")).upper() for mk in _MARKING.finditer(rest)]
         if found:
             used.append(line)
@@ -138,41 +186,63 @@ def _normal_caption(word: str, table: dict[str, str]) -> str | None:
     return normal or None
 
 
+@functools.lru_cache(maxsize=1024)
+def _caption_line(raw: str) -> tuple[str, ...]:
+    """The normalized captions of a caption line (they depend on its text alone; few recur)."""
+    table, _ = _caption_table()
+    found = (_normal_caption(w, table) for w in CaptionLine(raw).captions)
+    return tuple(c for c in found if c is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _banner_captions(rest: str) -> tuple[str, ...]:
+    """The normalized captions written after a banner's level."""
+    table, known = _caption_table()
+    found = (_normal_caption(w.group(0), table) for w in known.finditer(rest.upper()))
+    return tuple(c for c in found if c is not None)
+
+
 def captions(cable: Cable) -> Found:
     """Captions of the caption lines and the banner, normalized, in order, each once."""
-    table, known = _caption_table()
     out: list[str] = []
     used: list[Line] = []
-    for doc in cable.documents:
-        for item in doc.items:
-            if isinstance(item, Paragraph):
-                break
-            found: list[str | None] = []
-            if isinstance(item, CaptionLine):
-                found = [_normal_caption(w, table) for w in item.captions]
-            elif isinstance(item, BannerLine):
-                m = _LEVEL.match(item.content)
-                rest = item.content[m.end() :] if m else ""
-                section = _SECTION.search(rest)
-                rest = rest[: section.start()] if section else rest
-                found = [_normal_caption(w.group(0), table) for w in known.finditer(rest.upper())]
-            kept = [c for c in found if c is not None]
-            if kept and isinstance(item, Line):
-                used.append(item)
-                out.extend(c for c in kept if c not in out)
+    for line in _preamble(cable):
+        if isinstance(line, CaptionLine):
+            kept = _caption_line(line.raw)
+        elif isinstance(line, BannerLine):
+            rest = _after_level(line.content)
+            kept = _banner_captions(rest) if rest and not rest.isspace() else ()
+        else:
+            continue
+        if kept:
+            used.append(line)
+            out.extend(c for c in kept if c not in out)
     return Found(out, tuple(used))
 
 
 # -- classified by ------------------------------------------------------------------------
 
+#: The first characters of a :data:`_LABEL` match after no white space.
+_LABEL_STARTS = frozenset("(CcBb")
 _LABEL = re.compile(r"\s*(?:\([A-Z]\)\s*)?(?:CLASSIFIED\s+BY\b|BY\b)\s*:?\s*", re.IGNORECASE)
 #: Where the reasons begin: ``for reasons``, ``Reason:``, ``1.4``, ``(b) and (d)``.
 _REASONS_AT = re.compile(
+    # (the lookahead only skips, quickly, the characters no match can start at)
+    r"(?=[,;.:\sfpuFPUrR1eE(])"
     r"(?:[,;.:]?\s*\b(?:for|per|under)\s+)?"
     r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1\s?[.:/]\s?[45](?!\d)"
     r"|\bE\.\s?O\.|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
     re.IGNORECASE,
 )
+#: What :data:`_REASONS_AT` matches after its optional "for", "per" or "under".
+_REASONS_CORE = re.compile(
+    r"(?=[rR1eE(])"
+    r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1\s?[.:/]\s?[45](?!\d)"
+    r"|\bE\.\s?O\.|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
+    re.IGNORECASE,
+)
+#: More than the longest "for", "per" or "under" :data:`_REASONS_AT` reads in a folded text.
+_REASONS_LEAD = 16
 _TRAILING = re.compile(r"(?:[\s,;:.]+|\s+(?:for|per|under(?:\s+section)?|and)\b)+$", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"\b1\s?[.:/]\s?([45])(?![\d])")
 #: A list of reason letters: ``(b) and (d)``, ``b/d``, ``(B,C,D)``, ``b & d``, ``b) and d)``.
@@ -190,6 +260,11 @@ _DERIVED = re.compile(r"derived\s+from\b", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$|a\.\s?i\.?$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 #: Words that a hard wrap at the line's width may have split (``reaso`` / ``ns``).
+_PARTS = re.compile(r"[/-]")
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+#: The last words :data:`_TRAILING` can take off (``section`` of ``under section``).
+_TRAILING_WORDS = frozenset(("for", "per", "under", "section", "and"))
+_SEGMENT_SEPARATOR = re.compile(r"\s*[,;]\s*")
 _SPLIT_WORDS = frozenset(("for", "reason", "reasons", "and", "affairs", "economic", "political"))
 _WRAP_WIDTH = 66
 
@@ -218,16 +293,17 @@ def _join_wrapped(content: str) -> str:
         elif prev.endswith(("1.", "(")) and nxt[0].isalnum():
             glue = ""
         text += glue + nxt
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # white space folded
 
 
 def _letters(found: str) -> list[str]:
     """The letters of a matched list, ranges (``b-d``) expanded, lower case."""
-    found = _RANGE.sub(
-        lambda m: " ".join(chr(c) for c in range(ord(m[1].lower()), ord(m[2].lower()) + 1)),
-        found,
-    )
-    return [c.lower() for c in _LETTER.findall(re.sub(r"\b(?:and|or)\b", " ", found, flags=re.I))]
+    if "-" in found:
+        found = _RANGE.sub(
+            lambda m: " ".join(chr(c) for c in range(ord(m[1].lower()), ord(m[2].lower()) + 1)),
+            found,
+        )
+    return [c.lower() for c in _LETTER.findall(_AND_OR.sub(" ", found))]
 
 
 def parse_reasons(text: str) -> list[str]:
@@ -236,8 +312,18 @@ def parse_reasons(text: str) -> list[str]:
     Reads ``1.4 (b) and (d)``, ``1.4(b/d)``, ``1.5 (B,D)``, ``1.4b,d``, ``1 .4 (b, d)``,
     ``1:4 b,d`` and, after the word *reason(s)*, letters without a section (taken as 1.4).
     """
+    return _parse_reasons(text, 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reasons_from(text: str, pos: int) -> tuple[str, ...]:
+    return tuple(_parse_reasons(text, pos))
+
+
+def _parse_reasons(text: str, pos: int) -> list[str]:
+    """:func:`parse_reasons` of what starts at ``pos`` (the character before is read too)."""
     out: list[str] = []
-    for m in _SECTION_NUMBER.finditer(text):
+    for m in _SECTION_NUMBER.finditer(text, pos):
         letters = _LETTERS.match(text, m.end())
         if letters is None:
             continue
@@ -246,7 +332,7 @@ def parse_reasons(text: str) -> list[str]:
             if reason not in out:
                 out.append(reason)
     if not out:
-        word = _REASON_WORD.search(text)
+        word = _REASON_WORD.search(text, pos)
         if word:
             letters = _LETTERS.match(text, word.end())
             if letters is not None:
@@ -262,24 +348,37 @@ def _title_words() -> frozenset[str]:
             word = word.strip(",;:")  # noqa: PLW2901 - the bare word
             words.add(word)
             words.add(word.rstrip("."))
-            words.update(p for p in re.split(r"[/-]", word.rstrip(".")) if len(p) > 1)
+            words.update(p for p in _PARTS.split(word.rstrip(".")) if len(p) > 1)
     words.discard("for")
     words.discard("of")
     return frozenset(words)
 
 
-def _is_title_word(token: str, words: frozenset[str]) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _is_title_word(token: str) -> bool:
+    words = _title_words()
     word = token.translate(_APOSTROPHES).lower().strip(",;:")
-    if word in words or word.rstrip(".") in words:
+    bare = word.rstrip(".")
+    if word in words or bare in words:
         return True
-    parts = [p for p in re.split(r"[/-]", word.rstrip(".")) if len(p) > 1]
+    if "/" not in bare and "-" not in bare:  # the only part is the bare word
+        return False
+    parts = [p for p in _PARTS.split(bare) if len(p) > 1]
     return bool(parts) and any(p in words for p in parts)
+
+
+def _redacted(text: str) -> bool:
+    """Whether the text is ``XXXXX``, spaces aside."""
+    text = text.replace(" ", "")
+    return text[:1] in ("X", "x") and _REDACTED.fullmatch(text) is not None
 
 
 def _segments(who: str) -> list[str]:
     """Comma/semicolon segments, with ``Jr.`` and ``a.i.`` kept with what they follow."""
+    if "," not in who and ";" not in who:
+        return [who] if who else []
     out: list[str] = []
-    for piece in re.split(r"\s*[,;]\s*", who):
+    for piece in _SEGMENT_SEPARATOR.split(who):
         if not piece:
             continue
         if out and _SUFFIX.fullmatch(piece):
@@ -289,21 +388,36 @@ def _segments(who: str) -> list[str]:
     return out
 
 
-def _split_title(segment: str, words: frozenset[str]) -> tuple[str, str]:
+def _split_title(segment: str) -> tuple[str, str]:
     """``(title, name)``: the name is the run of non-title words at the end."""
     tokens = segment.split()
     last = -1
     for i, token in enumerate(tokens):
-        if _is_title_word(token, words):
+        if _is_title_word(token):
             last = i
     return " ".join(tokens[: last + 1]), " ".join(tokens[last + 1 :])
 
 
+def _trim(text: str) -> str:
+    """A folded text without what :data:`_TRAILING` matches; the regex runs only if needed.
+
+    Its match is the stops, commas ... at the end and, before them, the words it takes
+    off: where the last word left is none of these, the match is the stops alone.
+    """
+    kept = text.rstrip(" ,;:.")
+    word = kept[kept.rfind(" ") + 1 :]
+    if word.isascii() and word.lower() not in _TRAILING_WORDS:
+        return kept
+    return _TRAILING.sub("", text)
+
+
+@functools.lru_cache(maxsize=4096)
 def _clean(text: str) -> str | None:
-    text = _TRAILING.sub("", text).strip(" ,;:.\"'") if text else ""
+    """The name or title as given, or ``None``: the same titles recur."""
+    text = _trim(text).strip(" ,;:.\"'") if text else ""
     if text.lower().endswith(("jr", "sr", "a.i")):
         text += "."
-    if not _WORD.search(text) or _REDACTED.fullmatch(text.replace(" ", "")):
+    if not _WORD.search(text) or _redacted(text):
         return None
     return text
 
@@ -315,33 +429,60 @@ def parse_classifier(value: str) -> dict[str, Any]:
     d'Affaires, a.i.``) or, in ``Richard Olson, Ambassador; REASON: ...``, what follows
     it after a comma.
     """
-    value = _WS.sub(" ", value).strip()
+    name, title, reasons = _parse_classifier(_WS.sub(" ", value).strip())
+    return {"name": name, "title": title, "reasons": list(reasons)}
+
+
+_Classifier = tuple[str | None, str | None, tuple[str, ...]]
+
+
+def _parse_classifier(value: str) -> _Classifier:
+    """:func:`parse_classifier` of a folded text, as ``(name, title, reasons)``."""
     value = value.removesuffix("...").removesuffix("\u2026")
-    while True:  # "Classified By: Classified by Ambassador ...", "By Ambassador ..."
+    # "Classified By: Classified by Ambassador ...", "By Ambassador ..."
+    while value[:1] in _LABEL_STARTS:  # (a folded text: no white space first)
         m = _LABEL.match(value)
         if m is None or m.end() == 0:
             break
         value = value[m.end() :]
-    reasons = parse_reasons(value)
-    at = _REASONS_AT.search(value)
+    # Every match of a section number or of "reason" is one of _REASONS_AT too: the
+    # reasons are read from where it matches first (its text and the character before,
+    # for \b; the same text recurs from cable to cable).
+    core = _REASONS_CORE.search(value)  # the quick search: it has no optional lead
+    at = _REASONS_AT.search(value, max(0, core.start() - _REASONS_LEAD)) if core else None
+    reasons: tuple[str, ...] = ()
+    if at:
+        start = at.start()
+        reasons = _reasons_from(value[start - 1 :], 1) if start else _reasons_from(value, 0)
     who = value[: at.start()] if at else value
-    who = _TRAILING.sub("", who).strip(" \"'")
-    if not who or _DERIVED.match(who) or _REDACTED.fullmatch(who.replace(" ", "")):
-        return {"name": None, "title": None, "reasons": reasons}
-    words = _title_words()
+    return (*_who(who), reasons)
+
+
+@functools.lru_cache(maxsize=4096)
+def _who(who: str) -> tuple[str | None, str | None]:
+    """``(name, title)`` of the text before the reasons."""
+    who = _trim(who).strip(" \"'")
+    if not who or (who[0] in "dD" and _DERIVED.match(who)) or _redacted(who):
+        return None, None
     segments = _segments(who)
-    title, name = _split_title(segments[0], words)
+    title, name = _split_title(segments[0])
     rest = segments[1:]
     if title and not name and rest:
         # "Charge d'Affaires, a.i., John Smith", "Deputy Chief of Mission, Kevin M Johnson"
-        more_title, name = _split_title(rest[0], words)
+        more_title, name = _split_title(rest[0])
         if more_title:
             title = f"{title}, {more_title}"
     elif not title and name and rest:
         # "Richard Olson, Ambassador, State Department": the title follows the name
-        next_title, next_name = _split_title(rest[0], words)
+        next_title, next_name = _split_title(rest[0])
         title = next_title if next_title and not next_name else rest[0]
-    return {"name": _clean(name), "title": _clean(title), "reasons": reasons}
+    return _clean(name), _clean(title)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classifier(content: str) -> _Classifier:
+    """The parsed Classified By line of a line's content; the same lines recur."""
+    return _parse_classifier(_join_wrapped(content))  # folded
 
 
 def classified_by(cable: Cable) -> Found:
@@ -351,7 +492,8 @@ def classified_by(cable: Cable) -> Found:
     for doc in cable.documents:
         for item in doc.items:
             if isinstance(item, ClassifiedByLine):
-                parsed = parse_classifier(_join_wrapped(item.content))
+                name, title, reasons = _classifier(item.content)
+                parsed = {"name": name, "title": title, "reasons": list(reasons)}
                 used.append(item)
                 if parsed not in out:
                     out.append(parsed)
@@ -366,11 +508,14 @@ _DECLASSIFIED = re.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
 _DOWNGRADE = re.compile(r"\bDNG\b|\bDOWNGRADE", re.IGNORECASE)
 _DECL = re.compile(r"\bDECL\w*\s*(?:ON)?\s*:?", re.IGNORECASE)
 _TAGS_AT = re.compile(r"\bTAGS?\b", re.IGNORECASE)
+#: A date alone, month first: parse_date reads it as such (its other forms cannot match).
+_MM_DD_YYYY = re.compile(r"\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*")
 
 
 def _eo_line(cable: Cable) -> Line | None:
     for line in cable.lines():
-        if isinstance(line, EoLine):
+        cls = line.__class__
+        if cls is EoLine or (cls not in _NOT_EO and _is_eo(line)):
             return line
     for doc in cable.documents:  # run together with another preamble line
         for item in doc.items:
@@ -381,24 +526,58 @@ def _eo_line(cable: Cable) -> Line | None:
     return None
 
 
+#: Line classes that are no E.O. line (filled as they are met).
+_NOT_EO: set[type] = set()
+
+
+def _is_eo(line: Line) -> bool:
+    if isinstance(line, EoLine):
+        return True
+    _NOT_EO.add(line.__class__)
+    return False
+
+
 def declassify_date(text: str) -> str | None:
     """The declassification date an E.O. line's text gives, ISO 8601, or ``None``."""
+    return _declassify_date(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _declassify_date(text: str) -> str | None:
     m = _EO_INSIDE.search(text)
     if m:
         text = text[m.start() :]
     label = _EO_LABEL.match(text)
     rest = text[label.end() :] if label else text
-    tags = _TAGS_AT.search(rest)
+    # An ASCII text shows whether a case-insensitive word may be there: skip the search
+    # where it cannot match (most lines have no TAGS, DECLASSIFIED or downgrade).
+    low = rest.lower() if rest.isascii() else None
+    tags = _TAGS_AT.search(rest) if low is None or "tag" in low else None
     if tags:
         rest = rest[: tags.start()]
-    if _DECLASSIFIED.search(rest):
+        low = low[: tags.start()] if low is not None else None
+    if (low is None or "declassified" in low) and _DECLASSIFIED.search(rest):
         return None
-    decl = _DECL.search(rest)
+    decl = _DECL.search(rest) if low is None or "decl" in low else None
     if decl:
         rest = rest[decl.end() :]
-    elif _DOWNGRADE.search(rest):
+    elif (low is None or "dng" in low or "downgrade" in low) and _DOWNGRADE.search(rest):
         return None
-    found = parse_date(rest)
+    return _date(rest)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(text: str) -> str | None:
+    """:func:`~cablelib.model.parse_date` in ISO 8601 (every date it reads has digits)."""
+    m = _MM_DD_YYYY.fullmatch(text)
+    if m:  # the usual "DECL: 09/10/2019": what parse_date reads, without its three searches
+        try:
+            return date(int(m[3]), int(m[1]), int(m[2])).isoformat()
+        except ValueError:
+            return None  # and parse_date finds no other date either
+    if not any(ch.isdecimal() for ch in text):
+        return None
+    found = parse_date(text)
     return found.isoformat() if found else None
 
 

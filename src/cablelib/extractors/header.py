@@ -20,10 +20,11 @@ left out.  A cable without a header has no addressees (empty lists).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.extractors._data import mapping
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -65,7 +66,6 @@ _PRECEDENCES = {
     "ROUTINE": "ROUTINE",
 }
 _BREAKS = (PageMarkerLine, PageBreakLine)
-_AddresseeLines = ToLine | InfoLine | XmtLine | AddressLine
 
 
 def _fold(text: str) -> str:
@@ -76,11 +76,32 @@ def _is_office_list(name: str) -> bool:
     """Whether a name is (part of) a PlusD office distribution list, not an addressee."""
     if _NOT_ADDRESS.match(name):
         return True
-    return not any(ch.isalpha() for ch in _OFFICE_TOKEN.sub(" ", name))
+    if "-" in name or "/" in name:  # else no office token to take out
+        name = _OFFICE_TOKEN.sub(" ", name)
+    return not any(ch.isalpha() for ch in name)
 
 
-def _recipient(found: Recipient) -> dict[str, Any] | None:
-    """The JSON form of one addressee, or ``None`` when it is no addressee."""
+#: ``(route, name, precedence, mcn)`` of one addressee.
+_Item = tuple[str | None, str | None, str | None, str | None]
+
+
+#: The last words of the precedences :data:`_TAIL` reads.
+_TAIL_WORDS = frozenset(("FLASH", "NIACT", "IMMEDIATE", "IMMED", "PRIORITY", "ROUTINE"))
+
+
+def _may_have_tail(name: str) -> bool:
+    """Whether :data:`_TAIL` may find a precedence or mcn at the end of a folded name.
+
+    Only when the last word is one of the precedences' or digits (or not ASCII, where
+    case-insensitive matching has its special cases): most names are left alone
+    without running the search, which tries every character.
+    """
+    last = name[name.rfind(" ") + 1 :]
+    return not last.isascii() or last.isdecimal() or last.upper() in _TAIL_WORDS
+
+
+def _recipient(found: Recipient) -> _Item | None:
+    """One addressee as ``(route, name, precedence, mcn)``, or ``None`` when it is no addressee."""
     name = _fold(found.name)
     route = found.route
     precedence = found.precedence
@@ -92,7 +113,7 @@ def _recipient(found: Recipient) -> dict[str, Any] | None:
         if m:
             route, name = m.group(1).upper(), name[m.end() :]
     if precedence is None or mcn is None:  # mixed-case cables: "Secstate Washdc Priority 0123"
-        m = _TAIL.search(name)
+        m = _TAIL.search(name) if _may_have_tail(name) else None
         if m and m.start() > 0 and (m.group(1) or m.group(2)):
             precedence = precedence or m.group(1)
             mcn = mcn or m.group(2)
@@ -105,26 +126,114 @@ def _recipient(found: Recipient) -> dict[str, Any] | None:
     if not name and route is None:
         return None
     prec = _PRECEDENCES.get(_fold(precedence).upper()) if precedence else None
-    return {
-        "route": route,
-        "name": name or None,
-        "precedence": prec,
-        "mcn": mcn,
-        "excluded": [],
-    }
+    return (route, name or None, prec, mcn)
 
 
-#: The last cable read and its addressees: both extractors share one pass over the header.
-_last: list[tuple[Cable, tuple[Found, Found]]] = []
+#: What the model's addressee parser drops from the first text line of an element.
+_KEYWORD = re.compile(r"\s*(?:TO|INFO|XMT)\s")
+#: The precedences an addressee line may end with, as the model reads them.
+_MODEL_PRECEDENCES = frozenset(("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"))
+_ROUTE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ROUTE_MAX = 8
+_MCN_MAX = 5
+#: Stands for the message control number cut off a text line before it is looked up.
+_SOME_MCN = "0"
+
+
+def _split_mcn(text: str) -> tuple[str, str | None]:
+    """``(text, None)``, or ``(head, mcn)`` when ``text`` is ``head`` + space + an mcn.
+
+    The mcn changes from cable to cable, the rest of the line much less: the head is
+    what is looked up.  Split only where the model's parser would read the same
+    mcn (something before it, digits at the very end).
+    """
+    head, _, last = text.rpartition(" ")
+    if last.isdecimal() and len(last) <= _MCN_MAX and not head.isspace() and head:
+        return head, last
+    return text, None
+
+
+def _parse(text: str, *, mcn_follows: bool) -> Recipient | None:
+    """The addressee of one text line (its keyword dropped), as the model reads it.
+
+    ``mcn_follows``: ``text`` is the head that :func:`_split_mcn` cut an mcn from;
+    the result's ``mcn`` is then :data:`_SOME_MCN`.
+    """
+    folded = " ".join(text.split())
+    route = None
+    slash = folded.find("/")
+    if (
+        len("ROUT") <= slash <= _ROUTE_MAX
+        and "A" <= folded[0] <= "Z"
+        and all(ch in _ROUTE_CHARS for ch in folded[1:slash])
+    ):
+        route, folded = folded[:slash], folded[slash + 1 :]
+    # the shortest name the rest of the line leaves: "<name>[ <precedence>][ <mcn>]"
+    tokens = folded.split(" ")
+    mcn = precedence = None
+    if mcn_follows:  # (the tokens before it are those of the head)
+        mcn = _SOME_MCN
+    elif len(tokens) > 1 and len(tokens[-1]) <= _MCN_MAX and tokens[-1].isdecimal():
+        mcn = tokens.pop()
+    if len(tokens) > 1 and tokens[-1] in _MODEL_PRECEDENCES:
+        if len(tokens) > 2 and tokens[-1] == "IMMEDIATE" and tokens[-2] == "NIACT":  # noqa: PLR2004
+            precedence = "NIACT IMMEDIATE"
+            del tokens[-2:]
+        else:
+            precedence = tokens.pop()
+    name = " ".join(" ".join(tokens).split())
+    if not name:
+        return None
+    return Recipient(route=route, name=name, precedence=precedence, mcn=mcn)
+
+
+def _parse_text_line(text: str, *, first: bool) -> Recipient | None:
+    """The addressee of one text line of a TO, INFO, XMT or address line, or ``None``.
+
+    The same result as the model's :attr:`~cablelib.model.ToLine.recipients` gives
+    for that text line (``first``: the element's first text line, where a ``TO``,
+    ``INFO`` or ``XMT`` keyword is dropped), without the model's regular expression,
+    which tries the rest of the line at each character of the name.
+    """
+    if first:
+        m = _KEYWORD.match(text)
+        if m:
+            text = text[m.end() :]
+    return _parse(text, mcn_follows=False)
+
+
+@functools.lru_cache(maxsize=8192)
+def _item(text: str, mcn_follows: bool) -> _Item | None:
+    """The addressee of a text line (see :func:`_parse`), in JSON values; looked up once."""
+    found = _parse(text, mcn_follows=mcn_follows)
+    return _recipient(found) if found is not None else None
 
 
 def _addressees(cable: Cable) -> tuple[Found, Found]:
     """The action and information addressees, each with the lines they were read from."""
-    if _last and _last[0][0] is cable:
-        return _last[0][1]
-    result = _read_addressees(cable)
-    _last[:] = [(cable, result)]
-    return result
+    return shared(cable, "header:addressees", _read_addressees)
+
+
+_TO, _INFO, _XMT, _ADDRESS, _BREAK, _OTHER = range(6)
+#: What each kind of header line is to the addressee lists (subclasses: :func:`_kind`).
+_KINDS: dict[type, int] = {
+    ToLine: _TO,
+    InfoLine: _INFO,
+    XmtLine: _XMT,
+    AddressLine: _ADDRESS,
+    PageMarkerLine: _BREAK,
+    PageBreakLine: _BREAK,
+}
+
+
+def _kind(line: Line) -> int:
+    kind = _KINDS.get(type(line))
+    if kind is not None:
+        return kind
+    for cls, kind in _KINDS.items():
+        if isinstance(line, cls):
+            return kind
+    return _OTHER
 
 
 def _read_addressees(cable: Cable) -> tuple[Found, Found]:
@@ -139,38 +248,51 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
     current_lines: list[Line] = []
     excluding: dict[str, Any] | None = None
     for line in header.lines:
-        if isinstance(line, ToLine | InfoLine):
-            current, current_lines = (
-                (to, to_lines) if isinstance(line, ToLine) else (info, info_lines)
-            )
-            excluding = None
-        elif isinstance(line, XmtLine):
+        kind = _kind(line)
+        if kind == _TO:
+            current, current_lines, excluding = to, to_lines, None
+        elif kind == _INFO:
+            current, current_lines, excluding = info, info_lines, None
+        elif kind == _XMT:
             excluding = _collective(current)
             if excluding is None:
                 current = None
                 continue
-        elif not isinstance(line, AddressLine):
-            if not isinstance(line, _BREAKS):
+        elif kind != _ADDRESS:
+            if kind != _BREAK:
                 current = None
                 excluding = None
             continue
-        if current is not None and _add(line, current, excluding):
+        if current is not None and _add(line.content, current, excluding):
             current_lines.append(line)
     return Found(to, tuple(to_lines)), Found(info, tuple(info_lines))
 
 
-def _add(line: Line, current: list[dict[str, Any]], excluding: dict[str, Any] | None) -> bool:
-    """Add a line's addressees to ``current`` (or to the XMT list of ``excluding``)."""
+def _add(content: str, current: list[dict[str, Any]], excluding: dict[str, Any] | None) -> bool:
+    """Add the addressees of a line's content to ``current`` (or to ``excluding``'s XMT list)."""
     used = False
-    for found in line.recipients if isinstance(line, _AddresseeLines) else ():
-        item = _recipient(found)
+    texts = content.split("\n")
+    m = _KEYWORD.match(texts[0])
+    if m:
+        texts[0] = texts[0][m.end() :]
+    for raw in texts:
+        text, mcn = _split_mcn(raw)
+        item = _item(text, mcn is not None)
         if item is None:
             continue
         used = True
         if excluding is None:
-            current.append(item)
-        elif item["name"]:
-            excluding["excluded"].append(item["name"])
+            current.append(
+                {
+                    "route": item[0],
+                    "name": item[1],
+                    "precedence": item[2],
+                    "mcn": mcn or item[3],  # (item[3] is _SOME_MCN when mcn is cut off)
+                    "excluded": [],
+                }
+            )
+        elif item[1]:
+            excluding["excluded"].append(item[1])
     return used
 
 
