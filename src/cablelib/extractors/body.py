@@ -211,11 +211,15 @@ def paragraph_markings(cable: Cable) -> Found:
 
 # -- redactions -------------------------------------------------------------------------
 
+_MARKS = ("XXXX", "xxxx", "EMOVED]", "emoved]")
 _REDACTION = re.compile(r"X{4,}|x{4,}|\[[A-Za-z][A-Za-z' ]{0,40}\b(?:REMOVED|Removed)\]")
 
 
 def redactions(cable: Cable) -> Found:
     """The number of redactions outside the transmission header."""
+    text = cable.text
+    if not any(mark in text for mark in _MARKS):  # most cables: no redaction at all
+        return Found(0, ())
     count = 0
     lines: list[Line] = []
     for doc in cable.documents:
@@ -225,7 +229,7 @@ def redactions(cable: Cable) -> Found:
             block = item.lines if isinstance(item, Paragraph) else (item,)
             for line in block:
                 raw = line.raw
-                if not ("XXXX" in raw or "xxxx" in raw or "EMOVED]" in raw or "emoved]" in raw):
+                if not any(mark in raw for mark in _MARKS):
                     continue
                 n = len(_REDACTION.findall(raw))
                 if n:
