@@ -296,14 +296,15 @@ def _join_wrapped(content: str) -> str:
     return " ".join(text.split())  # white space folded
 
 
-def _letters(found: str) -> list[str]:
-    """The letters of a matched list, ranges (``b-d``) expanded, lower case."""
+@functools.lru_cache(maxsize=1024)
+def _letters(found: str) -> tuple[str, ...]:
+    """The letters of a matched list, ranges (``b-d``) expanded, lower case (few lists recur)."""
     if "-" in found:
         found = _RANGE.sub(
             lambda m: " ".join(chr(c) for c in range(ord(m[1].lower()), ord(m[2].lower()) + 1)),
             found,
         )
-    return [c.lower() for c in _LETTER.findall(_AND_OR.sub(" ", found))]
+    return tuple(c.lower() for c in _LETTER.findall(_AND_OR.sub(" ", found)))
 
 
 def parse_reasons(text: str) -> list[str]:
@@ -391,10 +392,9 @@ def _segments(who: str) -> list[str]:
 def _split_title(segment: str) -> tuple[str, str]:
     """``(title, name)``: the name is the run of non-title words at the end."""
     tokens = segment.split()
-    last = -1
-    for i, token in enumerate(tokens):
-        if _is_title_word(token):
-            last = i
+    last = len(tokens) - 1  # the last title word, looked for from the end
+    while last >= 0 and not _is_title_word(tokens[last]):
+        last -= 1
     return " ".join(tokens[: last + 1]), " ".join(tokens[last + 1 :])
 
 
