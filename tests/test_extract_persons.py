@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cablelib
-from _corpus import SHARED_CORPUS, VENDORED_CORPUS
+from _corpus import SHARED_CORPUS, VENDORED_CORPUS, all_corpus_files
 from cablelib.extractors.persons import (
     format_name,
     name_from_classifier,
@@ -133,3 +133,21 @@ def test_corpus_classifiers_give_names() -> None:
         named += name_from_classifier(cb.by) is not None
     assert total > 0
     assert named / total >= 0.97
+
+
+def test_fast_paths_agree_with_the_patterns() -> None:
+    """The shortcuts persons takes give what the patterns and the model give."""
+    from cablelib.extractors import persons  # noqa: PLC0415 - the private helpers
+    from cablelib.model import _REASONS_AT, ClassifiedByLine  # noqa: PLC0415
+
+    texts = ["", " ", "a.", "a. \n", "x)\u2003", "x\u201d", "end:", "word", "for reasons 1.4 (b)"]
+    texts += ["Amb X, for reasons", "CDA Y; 1.5(d)", "by reaso ns", "for  Reasons", "REASON"]
+    for path in all_corpus_files():
+        for line in cablelib.load(path).lines():
+            texts.append(line.content)
+            if isinstance(line, ClassifiedByLine):
+                assert persons.classifier_by(line) == line.classified_by.by
+    for text in texts:
+        assert persons._ends_sentence(text) == bool(persons._SENTENCE_END.search(text))
+        fast, slow = persons._reasons_at(text), _REASONS_AT.search(text)
+        assert (fast and fast.span()) == (slow and slow.span())

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import cablelib
-from _corpus import SHARED_CORPUS
+from _corpus import SHARED_CORPUS, all_corpus_files
 
 HEAD = "C O N F I D E N T I A L {station} 000{serial}\n\nSUBJECT: A TEST\n\n"
 
@@ -141,3 +141,25 @@ def test_corpus_share_of_cable_ids() -> None:
             assert ref["kind"] in {"cable", "email", "memo", "telcon", "report", "other"}
     assert total > 500
     assert with_id / total >= 0.85
+
+
+def test_lines_the_extractors_look_for_among_the_items() -> None:
+    """The grammar puts REF, TAGS and Classified By lines only among a document's items
+    and drafting lines only in headers: ``references`` and ``persons`` look only there."""
+    from cablelib.model import (  # noqa: PLC0415
+        ClassifiedByLine,
+        DraftingLine,
+        Header,
+        RefLine,
+        TagsLine,
+    )
+
+    for path in all_corpus_files():
+        cable = cablelib.load(path)
+        items = [item for doc in cable.documents for item in doc.items]
+        in_headers = [line for item in items if isinstance(item, Header) for line in item.lines]
+        for line in cable.lines():
+            if isinstance(line, RefLine | TagsLine | ClassifiedByLine):
+                assert any(line is item for item in items), path
+            if isinstance(line, DraftingLine):
+                assert any(line is other for other in in_headers), path

@@ -14,7 +14,7 @@ import functools
 import re
 from datetime import UTC, datetime
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import BannerLine, Cable, DeLine, DtgLine, FromLine, Line, VzczcLine
@@ -32,6 +32,7 @@ _ID_RE = re.compile(
 )
 _US_MISSION = re.compile(r"^US MISSION\b")
 _TWO_LETTERS = 2
+_FOUR_DIGITS = 1000
 
 
 @functools.cache
@@ -41,6 +42,11 @@ def _id_prefixes() -> tuple[str, ...]:
 
 def normalize_station(station: str) -> str:
     """A station as Cablegate ids write it: ``RIO DE JAN`` → ``RIODEJANEIRO``."""
+    return _normalize_station(station)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalize_station(station: str) -> str:
     name = _NOT_LETTERS.sub("", station.upper())
     return _data.mapping("station-fixes.csv").get(name, name)
 
@@ -54,6 +60,11 @@ def canonical_id(reference_id: str) -> str:
     that does not have the shape year, station, serial is returned upper-cased and
     without blanks.
     """
+    return _canonical_id(reference_id)
+
+
+@functools.lru_cache(maxsize=8192)
+def _canonical_id(reference_id: str) -> str:
     text = _NOT_ID_CHARS.sub("", reference_id.upper())
     fixed = _data.mapping("malformed-ids.csv").get(text)
     if fixed is not None:
@@ -62,27 +73,37 @@ def canonical_id(reference_id: str) -> str:
     if m is None:
         return text
     station = m.group("station")
-    stripped = True
+    prefixes = _id_prefixes()
+    stripped = station.startswith(prefixes)  # the usual case: no prefix to strip
     while stripped:
         stripped = False
-        for prefix in _id_prefixes():
+        for prefix in prefixes:
             if station.startswith(prefix) and len(station) > len(prefix) + 1:
                 station = station[len(prefix) :]
                 stripped = True
-    return f"{m.group('year')[-2:]}{normalize_station(station)}{int(m.group('serial'))}"
+    return f"{m.group('year')[-2:]}{_normalize_station(station)}{int(m.group('serial'))}"
 
 
 def iso_utc(moment: datetime) -> str:
     """A datetime as an ISO 8601 UTC string: ``2009-09-10T16:27:00Z``."""
-    if moment.tzinfo is not None:
+    if moment.tzinfo is not None and moment.tzinfo is not UTC:
         moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.year < _FOUR_DIGITS:  # strftime's own way of writing such years
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031 - the fastest way
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+    )
 
 
 # -- origin -----------------------------------------------------------------------------
 
 
-def _title(words: list[str]) -> str:
+def _title(words: list[str] | tuple[str, ...]) -> str:
     keep = _data.lines("origin-acronyms.txt")
     return " ".join(w if w in keep else w.title() for w in words)
 
@@ -92,6 +113,11 @@ def origin_name(sender: str) -> str | None:
 
     ``None`` for an empty sender.
     """
+    return _origin_name(sender)
+
+
+@functools.lru_cache(maxsize=4096)
+def _origin_name(sender: str) -> str | None:
     written = " ".join(sender.upper().split())
     text = _US_MISSION.sub("USMISSION", written)
     if not text:
@@ -132,8 +158,9 @@ def _posts_by_station() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _origin_of_station(station: str) -> str | None:
-    key = normalize_station(station)
+    key = _normalize_station(station)
     if not key:
         return None
     if key == "STATE":
@@ -145,13 +172,24 @@ def _origin_of_station(station: str) -> str | None:
 
 
 def _header_line(cable: Cable, cls: type[Line]) -> Line | None:
+    """The header's first line of class ``cls`` (a class the model does not subclass)."""
     header = cable.header
     if header is None:
         return None
     for line in header.lines:
-        if isinstance(line, cls):
+        if type(line) is cls:
             return line
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _origin_of_route(station: str) -> str | None:
+    """The origin named by a DE line's routing indicator, or ``None`` if it is unknown."""
+    name = _data.mapping("route2name.csv").get(station.upper())
+    if name is None:
+        return None
+    fixed = _data.mapping("origin-fixes.csv").get(name.upper())
+    return fixed or _origin_name(_without_country(name))
 
 
 def origin(cable: Cable) -> Found:
@@ -162,13 +200,12 @@ def origin(cable: Cable) -> Found:
     """
     fm = _header_line(cable, FromLine)
     if isinstance(fm, FromLine) and fm.sender:
-        return Found(origin_name(fm.sender), (fm,))
+        return Found(_origin_name(fm.sender), (fm,))
     de = _header_line(cable, DeLine)
     if isinstance(de, DeLine) and de.station:
-        name = _data.mapping("route2name.csv").get(de.station.upper())
-        if name is not None:
-            fixed = _data.mapping("origin-fixes.csv").get(name.upper())
-            return Found(fixed or origin_name(_without_country(name)), (de,))
+        known = _data.mapping("route2name.csv").get(de.station.upper()) is not None
+        if known:
+            return Found(_origin_of_route(de.station), (de,))
     banner = cable.banner
     if banner is not None and banner.station:
         return Found(_origin_of_station(banner.station), (banner,))
@@ -180,6 +217,10 @@ def origin(cable: Cable) -> Found:
 
 def _id_lines(cable: Cable) -> tuple[Line, ...]:
     """The lines a reference id derived from the text comes from."""
+    return shared(cable, "identity:id-lines", _read_id_lines)
+
+
+def _read_id_lines(cable: Cable) -> tuple[Line, ...]:
     page = cable.page
     if (page is not None and page.reference_id) or cable.given_reference_id:
         return ()
@@ -205,13 +246,32 @@ def canonical(cable: Cable) -> Found:
     return Found(canonical_id(rid) if rid else None, _id_lines(cable))
 
 
-def created(cable: Cable) -> Found:
-    """When the cable was sent: the date-time group, else the page's date (ISO 8601 UTC)."""
+def dtg(cable: Cable) -> tuple[DtgLine | None, datetime | None]:
+    """The header's date-time group line and its moment, read once per cable."""
+    return shared(cable, "identity:dtg", _read_dtg)
+
+
+def _read_dtg(cable: Cable) -> tuple[DtgLine | None, datetime | None]:
     line = _header_line(cable, DtgLine)
     if isinstance(line, DtgLine):
-        moment = line.datetime
-        if moment is not None:
-            return Found(iso_utc(moment), (line,))
+        return line, line.datetime
+    return None, None
+
+
+def _precedence(cable: Cable) -> tuple[DtgLine, str] | None:
+    line = dtg(cable)[0]
+    if line is not None:
+        found = line.precedence
+        if found:
+            return line, found
+    return None
+
+
+def created(cable: Cable) -> Found:
+    """When the cable was sent: the date-time group, else the page's date (ISO 8601 UTC)."""
+    line, moment = dtg(cable)
+    if line is not None and moment is not None:
+        return Found(iso_utc(moment), (line,))
     page = cable.page
     if page is not None and page.created is not None:
         return Found(iso_utc(page.created))
@@ -228,15 +288,20 @@ def transmission_id(cable: Cable) -> Found:
 
 def precedence(cable: Cable) -> Found:
     """The precedence of the date-time group: FLASH, IMMEDIATE, PRIORITY or ROUTINE."""
-    line = _header_line(cable, DtgLine)
-    if isinstance(line, DtgLine) and line.precedence:
-        return Found(line.precedence, (line,))
+    found = _precedence(cable)
+    if found is not None:
+        return Found(found[1], (found[0],))
     return Found(None)
 
 
 @hookimpl
 def cablelib_register_extractors(register: Register) -> None:
-    """Register the identity fields."""
+    """Register the identity fields (and read their tables, once, now)."""
+    _id_prefixes()
+    _posts_by_station()
+    for table in ("station-fixes.csv", "malformed-ids.csv", "origin-fixes.csv"):
+        _data.mapping(table)
+    _data.lines("origin-acronyms.txt")
     register("reference_id", reference_id)
     register("canonical_id", canonical)
     register("created", created)

@@ -22,14 +22,19 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import cast
 
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines
+from cablelib.extractors.references import ItemTypes, item_types
+from cablelib.extractors.tags import written_tags
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
+    _REASONS_AT,  # the classifier's text ends where it matches
     Cable,
     ClassifiedByLine,
     DraftingLine,
+    Header,
     Line,
     PageMarkerLine,
     SignatureLine,
@@ -60,6 +65,7 @@ _SIGNATURE = re.compile(
 )
 _REDACTED = re.compile(r"(?i)x{3,}")
 _SENTENCE_END = re.compile(r"[.!?\"\u201d')\]*:-]\s*\Z")
+_SENTENCE_END_CHARS = frozenset(".!?\"\u201d')]*:-")
 #: Consonant clusters that can begin an English surname.
 _ONSETS = frozenset(
     (
@@ -90,6 +96,7 @@ def _cap_part(part: str) -> str:
     return low.capitalize()
 
 
+@functools.lru_cache(maxsize=8192)
 def _case(word: str) -> str:
     """A word of a name, capitalized if it was written in one case."""
     known = _name_case().get(word.lower())
@@ -125,12 +132,13 @@ def format_name(given: list[str], surname: str, suffix: str | None = None) -> st
 def _join_broken(tokens: list[str]) -> list[str]:
     """``Andrew Y oung`` → ``Andrew Young``: a lower-case piece joins the word before it."""
     out: list[str] = []
+    titles = _titles()
     for t in tokens:
         if (
             out
             and t[:1].islower()
             and t not in _FUNCTION_WORDS
-            and t.lower() not in _titles()
+            and t.lower() not in titles
             and out[-1][-1:].isalpha()
         ):
             out[-1] += t
@@ -144,19 +152,31 @@ def _trailing_name(segment: str, *, mixed: bool) -> list[str]:
     tokens = _join_broken(segment.split())
     name: list[str] = []
     for t in reversed(tokens):
-        bare = t.strip(",:")
-        if (
-            not bare
-            or not _NAME_TOKEN.match(bare)
-            or bare.lower().rstrip(".") in _titles()
-            or bare.lower() in _titles()
-            or "/" in bare
-            or (mixed and len(bare) > 1 and bare.isupper() and not bare.endswith("."))
-        ):
+        bare = _name_word(t, mixed=mixed)
+        if bare is None:
             break
         name.append(bare)
     name.reverse()
     return name
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_word(token: str, *, mixed: bool) -> str | None:
+    """The token without ``,:`` if it may be a word of a name (not a title ...), else None."""
+    bare = token.strip(",:")
+    if not bare:
+        return None
+    low = bare.lower()
+    titles = _titles()
+    if (
+        not _NAME_TOKEN.match(bare)
+        or low.rstrip(".") in titles
+        or low in titles
+        or "/" in bare
+        or (mixed and len(bare) > 1 and bare.isupper() and not bare.endswith("."))
+    ):
+        return None
+    return bare
 
 
 def _name_of(words: list[str], suffix: str | None) -> str | None:
@@ -180,9 +200,15 @@ def name_from_classifier(by: str) -> str | None:
     reasons that follow (``for reasons``, ``per``) are dropped; ``None`` if no name is
     left (``Derived from Multiple Sources``).
     """
+    return _name_from_classifier(by)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_from_classifier(by: str) -> str | None:
     if _NO_PERSON.match(by):
         return None
-    by = _GLUED_DOT.sub(r"\1. ", by)
+    if "." in by and _GLUED_DOT.search(by) is not None:
+        by = _GLUED_DOT.sub(r"\1. ", by)
     mixed = not by.isupper()
     segments = [s.strip() for s in by.split(",")]
     for i, segment in enumerate(segments):
@@ -213,9 +239,14 @@ def name_from_drafting(text: str) -> list[str]:
     after the second colon are dropped); ``APPROVED BY AF/W:R G HOUDEK AF/W:E G KRYZA``
     → two people; ``IO/UNA:BJSHARP`` → ``["Sharp, B. J."]``.
     """
+    return list(_names_from_drafting(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_from_drafting(text: str) -> tuple[str, ...]:
     m = _DRAFTING_LABEL.match(text)
     if m is None:
-        return []
+        return ()
     body = re.sub(r"\s*--.*\Z", "", m.group(1)).strip()
     out: list[str] = []
     for found in _OFFICE_NAME.finditer(body):
@@ -229,7 +260,7 @@ def name_from_drafting(text: str) -> list[str]:
         name = _name_of([*initials, surname], None)
         if name is not None:
             out.append(name)
-    return out
+    return tuple(out)
 
 
 def names_from_tag(tag: str) -> list[str]:
@@ -238,12 +269,17 @@ def names_from_tag(tag: str) -> list[str]:
     ``(DAVE OBEY, D-WISC.)`` (given name first, then party and state) gives
     ``["Obey, Dave"]``.
     """
+    return list(_names_from_tag(tag))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_from_tag(tag: str) -> tuple[str, ...]:
     m = _PERSON_TAG.search(tag)
     if m is None:
-        return []
+        return ()
     parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
     if not parts:
-        return []
+        return ()
     first = parts[0].split()
     if len(parts) > 1 and len(first) == 1:
         given = parts[1].split()
@@ -251,31 +287,63 @@ def names_from_tag(tag: str) -> list[str]:
         name = _name_of([*given, first[0]], suffix)
     else:
         name = _name_of(first, None)
-    return [name] if name else []
+    return (name,) if name else ()
 
 
 def _signature_name(cable: Cable) -> tuple[str | None, Line | None]:
     """The signer's name and line, when the last line really is a name."""
-    before: Line | None = None
-    found: tuple[Line, Line | None] | None = None
-    for line in cable.lines():
-        if isinstance(line, SignatureLine):
-            found = (line, before)
-        if not isinstance(line, PageMarkerLine) and line.content.strip():
-            before = line
-    if found is None:
+    all_lines = tuple(cable.lines())
+    return _signer(all_lines, _last_signature(all_lines))
+
+
+def _last_signature(all_lines: tuple[Line, ...]) -> int:
+    """The index of the last SignatureLine, or -1."""
+    for i in range(len(all_lines) - 1, -1, -1):
+        if type(all_lines[i]) is SignatureLine:
+            return i
+    return -1
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``_SENTENCE_END`` is found in ``text``, without a regex search through it.
+
+    ``str.rstrip`` strips the Unicode white space the pattern's end matches.
+    """
+    end = text.rstrip()[-1:]
+    return bool(end) and end in _SENTENCE_END_CHARS
+
+
+def _signer(all_lines: tuple[Line, ...], at: int) -> tuple[str | None, Line | None]:
+    """The signer's name and the signature line ``all_lines[at]`` (``at`` -1: none)."""
+    if at < 0:
         return None, None
-    line, prev = found
-    text = line.text
-    if not _SIGNATURE.match(text) or _REDACTED.search(text):
+    line = all_lines[at]
+    name = _signature_name_of(line.content)
+    if name is None:
         return None, None
+    # The non-blank line before it, page markers skipped.
+    prev: Line | None = None
+    for i in range(at - 1, -1, -1):
+        candidate = all_lines[i]
+        if type(candidate) is not PageMarkerLine and candidate.content.strip():
+            prev = candidate
+            break
     # A signature stands after the end of a sentence or a blank line, not mid-sentence.
     if (
         prev is not None
-        and not _SENTENCE_END.search(prev.content)
+        and not _ends_sentence(prev.content)
         and "\n\n" not in prev.raw.replace(" ", "")
     ):
         return None, None
+    return name, line
+
+
+@functools.lru_cache(maxsize=4096)
+def _signature_name_of(content: str) -> str | None:
+    """The name a signature line gives (given its content), if it may be a name."""
+    text = " ".join(content.split())  # Line.text
+    if not _SIGNATURE.match(text) or _REDACTED.search(text):
+        return None
     words = text.split()
     suffix = _SUFFIXES.get(words[-1].upper()) if len(words) > 1 else None
     if suffix:
@@ -283,8 +351,8 @@ def _signature_name(cable: Cable) -> tuple[str | None, Line | None]:
     if len(words) == _MAX_SIGNATURE_WORDS and words[0].lower() == words[1].lower():
         words = words[:1]  # SHANNON SHANNON
     if len(words) > 1:
-        return None, None
-    return _name_of(words, suffix), line
+        return None
+    return _name_of(words, suffix)
 
 
 def _surname(name: str) -> str:
@@ -310,34 +378,100 @@ def extract_persons(cable: Cable) -> Found:
     """The people the cable names in its structured lines (see the module docstring)."""
     out: list[str] = []
     read: list[Line] = []
-    for line in cable.lines():
-        if isinstance(line, ClassifiedByLine):
-            name = name_from_classifier(line.classified_by.by)
-            if name:
-                _add(out, name)
-                read.append(line)
-            break
-    tags_line = next((x for x in cable.lines() if isinstance(x, TagsLine)), None)
-    people = [n for tag in cable.tags if "(" in tag for n in names_from_tag(tag)]
+    classifier, tags_line, drafting = _scan(item_types(cable))
+    all_lines = tuple(cable.lines())
+    signature = _last_signature(all_lines)
+    if classifier is not None:
+        name = _classifier_name(classifier)
+        if name:
+            _add(out, name)
+            read.append(classifier)
+    people = [n for tag in written_tags(cable) if "(" in tag for n in _names_from_tag(tag)]
     for n in people:
         _add(out, n)
     if people and tags_line is not None:
         read.append(tags_line)
-    for line in cable.lines():
-        if isinstance(line, DraftingLine):
-            names = name_from_drafting(line.text)
-            for n in names:
-                _add(out, n)
-            if names:
-                read.append(line)
-    signer, sig_line = _signature_name(cable)
+    for line in drafting:
+        names = _names_from_drafting(line.text)
+        for n in names:
+            _add(out, n)
+        if names:
+            read.append(line)
+    signer, sig_line = _signer(all_lines, signature)
     if signer and sig_line is not None:
         _add(out, signer)
         read.append(sig_line)
     return Found(out, lines=tuple(read))
 
 
+def _scan(
+    found: ItemTypes,
+) -> tuple[ClassifiedByLine | None, TagsLine | None, list[DraftingLine]]:
+    """The first Classified By and TAGS lines, and the drafting lines.
+
+    The grammar reads the first two only among the documents' items (see
+    :func:`~cablelib.extractors.references.item_types`), drafting lines only in headers.
+    """
+    items, types, present = found
+    classifier = tags_line = None
+    if ClassifiedByLine in present:
+        classifier = cast("ClassifiedByLine", items[types.index(ClassifiedByLine)])
+    if TagsLine in present:
+        tags_line = cast("TagsLine", items[types.index(TagsLine)])
+    drafting: list[DraftingLine] = []
+    if Header in present:
+        if types.count(Header) == 1:  # the usual case
+            headers = [cast("Header", items[types.index(Header)])]
+        else:
+            headers = [
+                cast("Header", item)
+                for item, kind in zip(items, types, strict=True)
+                if kind is Header
+            ]
+        for header in headers:
+            if DraftingLine in map(type, header.lines):
+                drafting.extend(line for line in header.lines if type(line) is DraftingLine)
+    return classifier, tags_line, drafting
+
+
+def _classifier_name(line: ClassifiedByLine) -> str | None:
+    """The person of a Classified By line."""
+    return _name_from_classifier(classifier_by(line))
+
+
+#: What every match of ``_REASONS_AT`` contains.
+_REASON_WORDS = ("reason", "Reason", "REASON", "1.4", "1.5")
+
+
+def _reasons_at(text: str) -> re.Match[str] | None:
+    """``_REASONS_AT.search(text)``, searching only from where a match can start."""
+    found = [i for i in map(text.find, _REASON_WORDS) if i >= 0]
+    if not found:
+        return None
+    # a match starts at the earliest of the words, or before it at what the pattern
+    # allows there: ",?\s*\b(?:for\s+)?"
+    start = min(found)
+    while start > 0 and (text[start - 1] in ",for" or text[start - 1].isspace()):
+        start -= 1
+    return _REASONS_AT.search(text, start)
+
+
+_BY = re.compile(r"^(?:By|BY)\s+")
+
+
+def classifier_by(line: ClassifiedByLine) -> str:
+    """``line.classified_by.by``, without reading the reasons (which take longer)."""
+    text = line.value
+    m = _reasons_at(text)
+    by = text[: m.start()] if m else text
+    if by.startswith(("By", "BY")):
+        by = _BY.sub("", by)
+    return by.strip(" ,.;")
+
+
 @hookimpl
 def cablelib_register_extractors(register: Register) -> None:
-    """Register ``persons``."""
+    """Register ``persons`` (and read its tables, once, now)."""
+    _titles()
+    _name_case()
     register("persons", extract_persons)

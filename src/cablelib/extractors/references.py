@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple, cast
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
-from cablelib.extractors.identity import canonical_id, normalize_station
+from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
-from cablelib.model import Cable, Line, RefLine
+from cablelib.model import Cable, Item, RefLine
 
 __all__ = ["cablelib_register_extractors", "cited_cables", "references"]
 
@@ -27,6 +28,7 @@ __all__ = ["cablelib_register_extractors", "cited_cables", "references"]
 _PAGE_MARKER = re.compile(
     r"(?:[A-Z][A-Za-z ]{0,30}?\s)?\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|<[^<>]{1,20}>"
 )
+_EIGHT_DIGITS = re.compile(r"\d{8}")
 #: Where the REF block's text runs on into something else.
 _RUN_ON = re.compile(
     r"\b(?:BEGIN\s+SUMMARY|SUMMARY\s*:|SUMMARY\s+AND\s+COMMENT|CLASSIFIED\s+BY|Classified\s+[Bb]y)"
@@ -47,10 +49,10 @@ _MORE_SERIALS = re.compile(
 _SUB_MARK = re.compile(r"(?:(?<=\s)|^)¶?\s*(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+")
 _LEAD_MARK = re.compile(r"^\(?([A-Z])[.):]\)?\s+")
 _SEPARATORS = " ,;:.-"
-_PIECES = re.compile(r";")
 _CONJUNCTIONS = frozenset(("AND", "OR", "ALSO"))
 _TRAILING_AND = re.compile(r"[\s,;]+(?:AND|and)$")
 _MAX_STATION_WORDS = 4
+_NOT_LETTERS = re.compile(r"[^A-Z]")
 
 
 @functools.cache
@@ -78,31 +80,49 @@ def _not_stations() -> frozenset[str]:
     return frozenset(_data.lines("reference-not-stations.txt"))
 
 
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    """A pattern that matches where any of the patterns of :func:`_word` would match."""
+    return re.compile(rf"(?<![A-Z])(?:{'|'.join(map(re.escape, words))})(?![A-Z])")
+
+
+def _word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])")
+
+
 @functools.cache
 def _kind_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])"), kind)
-        for word, kind in _data.mapping("reference-kinds.csv").items()
-    )
+    return tuple((_word(word), kind) for word, kind in _data.mapping("reference-kinds.csv").items())
+
+
+@functools.cache
+def _any_kind_word() -> re.Pattern[str]:
+    return _any_word(list(_data.mapping("reference-kinds.csv")))
 
 
 @functools.cache
 def _caption_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])"), word)
-        for word in _data.lines("reference-captions.txt")
-    )
+    return tuple((_word(word), word) for word in _data.lines("reference-captions.txt"))
+
+
+@functools.cache
+def _any_caption() -> re.Pattern[str]:
+    return _any_word(list(_data.lines("reference-captions.txt")))
 
 
 def _station(words: list[str]) -> tuple[int, str] | None:
     """How many of the last words name a station, and the station; ``None`` if none does."""
+    return _station_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=8192)
+def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
     known = _known_stations()
     for k in range(min(len(words), _MAX_STATION_WORDS), 0, -1):
-        name = re.sub(r"[^A-Z]", "", "".join(words[-k:]))
+        name = _NOT_LETTERS.sub("", "".join(words[-k:]))
         if name in known:
             return k, normalize_station(name)
     last = words[-1]
-    if last in _not_stations() or len(re.sub(r"[^A-Z]", "", last)) < len("ROM"):
+    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROM"):
         return None
     return 1, normalize_station(last)
 
@@ -116,7 +136,7 @@ def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
         if m is None:
             return out
         words = m.group("station").split()
-        found = _station(words)
+        found = _station_of(tuple(words))
         if found is None:
             # retry from the next word: "AND 08 ALGIERS 0075"
             nxt = text.find(" ", m.start("station"))
@@ -155,6 +175,8 @@ def _cable_id(
 
 
 def _kind(text: str) -> str:
+    if _any_kind_word().search(text) is None:  # the usual case: no pattern matches
+        return "other"
     for pattern, kind in _kind_words():
         if pattern.search(text):
             return kind
@@ -162,11 +184,15 @@ def _kind(text: str) -> str:
 
 
 def _captions(text: str) -> list[str]:
+    if _any_caption().search(text) is None:  # the usual case: no pattern matches
+        return []
     return [word for pattern, word in _caption_patterns() if pattern.search(text)]
 
 
 def _sub_items(letter: str | None, text: str) -> list[tuple[str | None, str]]:
     """Split an item where a later letter starts a further item (two-column lists)."""
+    if "." not in text and ")" not in text and ":" not in text:
+        return [(letter, text)]  # the usual case: no mark (each ends in one of these)
     m = _LEAD_MARK.match(text)
     if m and (letter is None or m.group(1) == letter):
         text = text[m.end() :]
@@ -182,6 +208,39 @@ def _sub_items(letter: str | None, text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+class ItemTypes(NamedTuple):
+    """The items of a cable's documents and their classes, for finding items fast."""
+
+    #: The items (lines, headers, paragraphs) of every document, in order.
+    items: tuple[Item, ...]
+    #: The class of each item.
+    types: tuple[type, ...]
+    #: The classes of the items.
+    present: frozenset[type]
+
+
+def item_types(cable: Cable) -> ItemTypes:
+    """The items of the cable and their classes, once per cable (shared with ``persons``).
+
+    The grammar puts the REF, TAGS and Classified By lines among the documents' items
+    (the preamble), never inside a header or a paragraph: :attr:`Cable.references`
+    reads them there too.  The model's classes are not subclassed: ``type(item) is
+    RefLine`` is ``isinstance(item, RefLine)``.
+    """
+    return shared(cable, "references:item-types", _item_types)
+
+
+def _item_types(cable: Cable) -> ItemTypes:
+    documents = cable.documents
+    items = (
+        documents[0].items
+        if len(documents) == 1
+        else tuple(chain.from_iterable(d.items for d in documents))
+    )
+    types = tuple(map(type, items))
+    return ItemTypes(items, types, frozenset(types))
+
+
 _OWN_ID = re.compile(r"(\d{2})([A-Z]+)(\d+)")
 
 
@@ -189,7 +248,10 @@ def _own(cable: Cable) -> tuple[int, str, int] | None:
     """The citing cable's two-digit year (of its date, else its id), station and serial."""
     rid = cable.reference_id
     m = _OWN_ID.fullmatch(canonical_id(rid)) if rid else None
-    moment = cable.created
+    moment = dtg(cable)[1]  # Cable.created, shared with the extractor "created"
+    if moment is None:
+        page = cable.page
+        moment = page.created if page is not None else None
     if moment is not None:
         year = moment.year % 100
     elif m is not None:
@@ -201,29 +263,34 @@ def _own(cable: Cable) -> tuple[int, str, int] | None:
 
 def references(cable: Cable) -> Found:
     """Every reference of the REF blocks, one dict per cited document."""
+    items, types, present = item_types(cable)
+    if RefLine not in present:
+        return Found([], ())
+    lines = tuple(
+        cast("RefLine", item) for item, kind in zip(items, types, strict=True) if kind is RefLine
+    )
     own = _own(cable)
+    own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
     out: list[dict[str, Any]] = []
-    lines: list[Line] = []
-    for line in cable.lines():
-        if not isinstance(line, RefLine):
-            continue
-        lines.append(line)
+    for line in lines:
         for ref in line.references:
-            out.extend(_read_item(ref.letter, ref.text, own))
-    return Found(out, tuple(lines))
+            out.extend(_read_item(ref.letter, ref.text, own, own_id))
+    return Found(out, lines)
 
 
 def _read_item(
-    letter: str | None, text: str, own: tuple[int, str, int] | None
+    letter: str | None, text: str, own: tuple[int, str, int] | None, own_id: str | None
 ) -> list[dict[str, Any]]:
-    text = _PAGE_MARKER.sub(" ", text)
-    run_on = _RUN_ON.search(text)
-    if run_on is not None and run_on.start() > 0:
-        text = text[: run_on.start()]
-    own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
+    # the patterns only where they can match (both are slow to find nothing)
+    if "<" in text or _EIGHT_DIGITS.search(text) is not None:
+        text = _PAGE_MARKER.sub(" ", text)
+    if "1." in text or "SUMMARY" in text or "LASSIFIED" in text or "lassified" in text:
+        run_on = _RUN_ON.search(text)
+        if run_on is not None and run_on.start() > 0:
+            text = text[: run_on.start()]
     out: list[dict[str, Any]] = []
     for sub_letter, sub_text in _sub_items(letter, text):
-        for piece in _PIECES.split(sub_text):
+        for piece in sub_text.split(";"):
             out.extend(_read_piece(sub_letter, piece, own, own_id))
     return out
 
@@ -243,7 +310,9 @@ def _read_piece(
     bounds[0] = 0
     for i, (_, year, station, serials) in enumerate(cited):
         piece = text[bounds[i] : bounds[i + 1]]
-        clean = _TRAILING_AND.sub("", " ".join(piece.split()).strip(_SEPARATORS))
+        clean = " ".join(piece.split()).strip(_SEPARATORS)
+        if clean.endswith(("AND", "and")):
+            clean = _TRAILING_AND.sub("", clean)
         captions = _captions(piece.upper())
         for serial in serials:
             cable_id = _cable_id(year, station, serial, own)
@@ -277,5 +346,14 @@ def cited_cables(cable: Cable) -> list[str]:
 
 @hookimpl
 def cablelib_register_extractors(register: Register) -> None:
-    """Register the ``references`` field."""
+    """Register the ``references`` field (and read its tables, once, now)."""
+    for table in (
+        _known_stations,
+        _not_stations,
+        _kind_words,
+        _any_kind_word,
+        _caption_patterns,
+        _any_caption,
+    ):
+        table()
     register("references", references)

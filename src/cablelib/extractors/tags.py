@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import Cable, Line, Paragraph, TagsLine
@@ -71,6 +72,11 @@ def tag_kind(tag: str) -> str:
     any other two letters count as geographic too, and ``K`` plus three letters as a
     program (``KPKO``).  Case does not matter.
     """
+    return _tag_kind(tag)
+
+
+@functools.lru_cache(maxsize=8192)
+def _tag_kind(tag: str) -> str:
     t = tag.strip().upper()
     if "(" in t or "," in t:
         return "person"
@@ -87,7 +93,7 @@ def tag_kind(tag: str) -> str:
 
 
 def _known(tag: str) -> bool:
-    return tag_kind(tag) != "unknown"
+    return _tag_kind(tag) != "unknown"
 
 
 def _split_run_together(tag: str) -> tuple[str, ...] | None:
@@ -126,23 +132,36 @@ def normalize_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
     ``(NAME)`` after a person prefix (``OREP, (DAVE OBEY, D-WISC.)``) joins it, and the
     split form ``OVIP BIDEN JOSEPH`` becomes ``OVIP (BIDEN, JOSEPH)``.
     """
-    fixes = _fixes()
+    return list(_normalize(tuple(tags)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_tag(raw: str) -> tuple[str, ...] | tuple[None, str, str]:
+    """One tag as written → the tags it stands for, or ``(None, prefix, name)`` for a person."""
+    tag = " ".join(raw.upper().split()).strip(" .,;")
+    if not tag:
+        return ()
+    m = _PERSON_PARTS.match(tag)
+    if m:
+        return (None, m.group(1), m.group(2))
+    fixed = _fixes().get(tag)
+    if fixed is None and not _known(tag):
+        fixed = _split_run_together(tag)
+    return fixed or (tag,)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalize(tags: tuple[str, ...]) -> tuple[str, ...]:
     flat: list[str] = []
     for raw in tags:
-        tag = " ".join(raw.upper().split()).strip(" .,;")
-        if not tag:
-            continue
-        m = _PERSON_PARTS.match(tag)
-        if m:
-            prefix, inside = m.group(1), m.group(2)
+        read = _read_tag(raw)
+        if read and read[0] is None:
+            prefix, inside = read[1], read[2]
             if not prefix and flat and flat[-1] in _PERSON_PREFIXES:
                 prefix = flat.pop()
             flat.append(_person(prefix, inside))
             continue
-        fixed = fixes.get(tag)
-        if fixed is None and not _known(tag):
-            fixed = _split_run_together(tag)
-        flat.extend(fixed or (tag,))
+        flat.extend(read)
     out: list[str] = []
     i = 0
     while i < len(flat):
@@ -162,7 +181,7 @@ def normalize_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
                 tag = _person(tag, ", ".join((words[0], " ".join(words[1:]))).rstrip(", "))
         if tag not in out:
             out.append(tag)
-    return out
+    return tuple(out)
 
 
 def _tags_line(cable: Cable) -> Line | None:
@@ -180,24 +199,62 @@ def _tags_line(cable: Cable) -> Line | None:
     return None
 
 
-def _lines_of(cable: Cable) -> tuple[Line, ...]:
-    line = _tags_line(cable)
-    return (line,) if line is not None else ()
+class _Tags(NamedTuple):
+    """What the TAGS extractors read, once per cable."""
+
+    #: The normalized tags.
+    normalized: tuple[str, ...]
+    #: The line they are read from, as ``Found.lines``.
+    lines: tuple[Line, ...]
+    #: The tags as written: :attr:`Cable.tags`.
+    written: tuple[str, ...]
+
+
+def written_tags(cable: Cable) -> tuple[str, ...]:
+    """:attr:`Cable.tags`, read (faster) once per cable and shared with ``tags``."""
+    return shared(cable, "tags:normalized", _read).written
+
+
+def _read(cable: Cable) -> _Tags:
+    tags, line = _read_written(cable)
+    return _Tags(_normalize(tags), (line,) if line is not None else (), tags)
+
+
+def _read_written(cable: Cable) -> tuple[tuple[str, ...], Line | None]:
+    """:attr:`Cable.tags` and the line they are read from."""
+    for doc in cable.documents:
+        for item in doc.items:
+            if type(item) is TagsLine:
+                value = item.value
+                if "(" in value:
+                    return cable.tags, item
+                # Cable.tags without person tags, faster: split at blanks, commas and
+                # semicolons (str.split's white space is the \s of the model's regex).
+                words = value.replace(",", " ").replace(";", " ").split()
+                if "." in value:
+                    words = [t for t in (w.strip(".") for w in words) if t]
+                return tuple(words), item
+    return cable.tags, _tags_line(cable)
 
 
 def extract_tags(cable: Cable) -> Found:
     """The cable's tags, normalized (see :func:`normalize_tags`)."""
-    return Found(normalize_tags(cable.tags), lines=_lines_of(cable))
+    read = shared(cable, "tags:normalized", _read)
+    return Found(list(read.normalized), lines=read.lines)
 
 
 def extract_tag_kinds(cable: Cable) -> Found:
     """``{tag: kind}`` for the cable's normalized tags (see :func:`tag_kind`)."""
-    kinds = {tag: tag_kind(tag) for tag in normalize_tags(cable.tags)}
-    return Found(kinds, lines=_lines_of(cable))
+    read = shared(cable, "tags:normalized", _read)
+    kinds = {tag: _tag_kind(tag) for tag in read.normalized}
+    return Found(kinds, lines=read.lines)
 
 
 @hookimpl
 def cablelib_register_extractors(register: Register) -> None:
-    """Register ``tags`` and ``tag_kinds``."""
+    """Register ``tags`` and ``tag_kinds`` (and read their tables, once, now)."""
+    _piece_tags()
+    _organizations()
+    _fixes()
     register("tags", extract_tags)
     register("tag_kinds", extract_tag_kinds)
