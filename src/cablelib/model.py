@@ -165,7 +165,7 @@ class Line:
     @property
     def eol(self) -> str:
         """The end of line and the blank lines after the element (may be empty)."""
-        return _split_trailer(self.raw)[1]
+        return self.raw[len(self.content) :]
 
     @property
     def text(self) -> str:
@@ -998,6 +998,10 @@ LINE_CLASSES: dict[str, type[Line]] = {
 """Line class of each grammar terminal."""
 
 _BREAKS = (PageMarkerLine, PageBreakLine)
+_NOT_PARAGRAPH_TEXT = (PageMarkerLine, PageBreakLine, ClassLine)
+_END_LINES = (SignatureLine, EndOfMessageLine)
+_MARKER_LINES = (ParagraphLine, MarkedParagraphLine)
+_ADDRESSEE_KEYWORD_LINES = (ToLine, InfoLine, XmtLine)
 
 
 # --------------------------------------------------------------------------------------
@@ -1074,7 +1078,7 @@ class Header:
         out: list[Recipient] = []
         current: type[Line] | None = None
         for line in self.lines:
-            if isinstance(line, ToLine | InfoLine | XmtLine):
+            if isinstance(line, _ADDRESSEE_KEYWORD_LINES):
                 current = type(line)
                 if current is kind:
                     out.extend(line.recipients)
@@ -1142,7 +1146,7 @@ class Paragraph:
     def marking(self) -> str | None:
         """The classification marking as written (``C``, ``S//NF``), or ``None``."""
         first = self.lines[0]
-        return first.marking if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
+        return first.marking if isinstance(first, _MARKER_LINES) else None
 
     @_cached
     def text(self) -> str:
@@ -1153,14 +1157,14 @@ class Paragraph:
         """
         first = self.lines[0]
         parts = [
-            first.body if isinstance(first, ParagraphLine | MarkedParagraphLine) else first.content
+            first.body if isinstance(first, _MARKER_LINES) else first.content
         ]
         gap = first.eol
         for line in self.lines[1:]:
-            if isinstance(line, (*_BREAKS, ClassLine)):
+            if isinstance(line, _NOT_PARAGRAPH_TEXT):
                 gap = "\n"
                 continue
-            if isinstance(line, SignatureLine | EndOfMessageLine):
+            if isinstance(line, _END_LINES):
                 break
             parts.append(gap if gap == "\n" else gap.replace(" ", "").replace("\t", ""))
             parts.append(line.content)

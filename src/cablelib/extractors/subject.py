@@ -260,7 +260,15 @@ _NOT_TEXT = (
 
 def _body(cable: Cable) -> _Body:
     """The running text of ``cable``, shared by summary and comment."""
-    return shared(cable, "subject:body", _Body)
+    return shared(cable, "subject:body", _full_body)
+
+
+def _full_body(cable: Cable) -> _Body:
+    # Built whole, in one join: growing it piece by piece copies the text again at
+    # every step, which costs more than the paragraphs it would spare.
+    body = _Body(cable)
+    body.grow(len(body.units))
+    return body
 
 
 # Where a label may stand: at the start of a line or paragraph, after "(", or after
