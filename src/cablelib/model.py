@@ -1156,9 +1156,7 @@ class Paragraph:
         break.  The signature and end-of-message lines are not part of the text.
         """
         first = self.lines[0]
-        parts = [
-            first.body if isinstance(first, _MARKER_LINES) else first.content
-        ]
+        parts = [first.body if isinstance(first, _MARKER_LINES) else first.content]
         gap = first.eol
         for line in self.lines[1:]:
             if isinstance(line, _NOT_PARAGRAPH_TEXT):
