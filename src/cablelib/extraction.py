@@ -179,6 +179,7 @@ def extractors() -> dict[str, Extractor]:
 
 
 _T = TypeVar("_T")
+_MISSING = object()
 
 
 def shared(cable: Cable, key: str, compute: Callable[[Cable], _T]) -> _T:
@@ -190,11 +191,10 @@ def shared(cable: Cable, key: str, compute: Callable[[Cable], _T]) -> _T:
     """
     cache: dict[str, Any] = cable._cache
     name = "shared:" + key
-    try:
-        return cast("_T", cache[name])
-    except KeyError:
+    value = cache.get(name, _MISSING)
+    if value is _MISSING:
         value = cache[name] = compute(cable)
-        return value
+    return cast("_T", value)
 
 
 def _spans(cable: Cable, lines: Iterable[Line]) -> list[dict[str, Any]]:

@@ -90,6 +90,7 @@ def _fold(text: str) -> str:
 
 
 _R = TypeVar("_R")
+_MISSING = object()
 
 
 def _cached(function: Callable[[Any], _R]) -> _R:
@@ -102,11 +103,10 @@ def _cached(function: Callable[[Any], _R]) -> _R:
 
     def get(self: Any) -> _R:
         cache: dict[str, Any] = self._cache
-        try:
-            return cast("_R", cache[name])
-        except KeyError:
+        value = cache.get(name, _MISSING)
+        if value is _MISSING:
             value = cache[name] = function(self)
-            return value
+        return cast("_R", value)
 
     get.__doc__ = function.__doc__
     return cast("_R", property(get))
