@@ -1018,7 +1018,7 @@ class Header:
 
     def render(self) -> str:
         """The exact text of the header."""
-        return "".join(line.raw for line in self.lines)
+        return "".join([line.raw for line in self.lines])
 
     def _first(self, cls: type[Line]) -> Line | None:
         for line in self.lines:
@@ -1140,7 +1140,7 @@ class Paragraph:
 
     def render(self) -> str:
         """The exact text of the paragraph."""
-        return "".join(line.raw for line in self.lines)
+        return "".join([line.raw for line in self.lines])
 
     @property
     def marking(self) -> str | None:
@@ -1190,7 +1190,7 @@ class Document:
 
     def render(self) -> str:
         """The exact text of the document."""
-        return "".join(item.render() for item in self.items)
+        return "".join([item.render() for item in self.items])
 
     def lines(self) -> Iterator[Line]:
         """Every line of the document in order, inside blocks too."""
