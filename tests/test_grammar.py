@@ -231,3 +231,27 @@ def test_lark_cython_builds_the_same_objects() -> None:
 )
 def test_more_variants(text: str, kinds: list[str]) -> None:
     assert _kinds(text) == kinds
+
+
+def test_a_header_after_a_page_header_and_a_serial() -> None:
+    """PlusD telegram prints: the header starts after ``CONFIDENTIAL / PAGE 01`` and a serial."""
+    text = (
+        "CONFIDENTIAL\nPAGE 01 SOFIA 02300 01 OF 04 281440Z\n65\nACTION EUR-12\n"
+        "INFO OCT-01 IO-13 ISO-00\n--------------------- 119665\nP R 281305Z OCT 76\n"
+        "FM AMEMBASSY SOFIA\nTO SECSTATE WASHDC PRIORITY 1920\n"
+        "C O N F I D E N T I A L SECTION 1 OF 4 SOFIA 2300\n"
+    )
+    assert _kinds(text) == [
+        "PAGE_BREAK",
+        "TEXT",
+        "OFFICES",
+        "INFO",
+        "SEPARATOR",
+        "DTG",
+        "FM",
+        "TO",
+        "BANNER",
+    ]
+    header = cablelib.loads(text).header
+    assert header is not None
+    assert header.sender == "AMEMBASSY SOFIA"
