@@ -65,6 +65,10 @@ def test_every_rule_has_a_builder() -> None:
         ("TAGS PREL, PGOV, UK\n", "TAGS"),
         ("TAG: PREL\n", "TAGS"),
         ("Tags: parm, prel\n", "TAGS"),
+        ("TAGE: PGOV\n", "TAGS"),
+        ("TABS: PGOV\n", "TAGS"),
+        ("TGS: PGOV\n", "TAGS"),
+        ("AGS: PGOV\n", "TAGS"),
         ("SUBJECT: A SUBJECT\n", "SUBJECT"),
         ("SUBJ: A SUBJECT\n", "SUBJECT"),
         ("REF: A. KABUL 65  B. KABUL 71\n", "REF"),
@@ -255,3 +259,12 @@ def test_a_header_after_a_page_header_and_a_serial() -> None:
     header = cablelib.loads(text).header
     assert header is not None
     assert header.sender == "AMEMBASSY SOFIA"
+
+
+@pytest.mark.parametrize(
+    "label", ["TAGS:", "TAGS", "TAG:", "TAGE:", "TABS:", "TGS:", "AGS:", "Tags:"]
+)
+def test_misspelt_tags_labels_give_the_tags(label: str) -> None:
+    cable = cablelib.loads(f"E.O. 12958: DECL: 1/1/2019\n{label} PGOV, PREL\nSUBJECT: X\n")
+    assert cable.tags == ("PGOV", "PREL")
+    assert cable.subject == "X"

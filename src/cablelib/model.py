@@ -687,7 +687,7 @@ class EoLine(Line):
         return ExecutiveOrder(order=order, date=parse_date(after), text=_fold(rest))
 
 
-_TAGS_LABEL = re.compile(r"\s*(?:TAGS?|Tags?|TAGE|TAS|TABS|TGS)\s*:?\s*")
+_TAGS_LABEL = re.compile(r"\s*(?:TAGE|TABS|TAGS?|Tags?|TAS|TGS|AGS)\s*:?\s*")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 _PERSON_TAG = re.compile(r"([A-Z]{2,6})?\s*\(([^()]*)\)")
 
