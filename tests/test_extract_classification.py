@@ -411,7 +411,7 @@ def _plain_declassify_date(text: str) -> str | None:
         rest = rest[decl.end() :]
     elif c._DOWNGRADE.search(rest):
         return None
-    found = parse_date(rest)
+    found = parse_date(rest) or c._other_date(rest)
     return found.isoformat() if found else None
 
 
@@ -448,6 +448,12 @@ _EO_WORDS = st.sampled_from(
         "12 / 1 / 2010",
         "XX/XX/XXXX",
         "CO",
+        "2019-09-10",
+        "09.10.2019",
+        "10 SEP",
+        "20190910",
+        "25X1",
+        "1.6X6",
     ]
 )
 
@@ -507,3 +513,216 @@ def test_trim(value: str) -> None:
     from cablelib.extractors import classification as c  # noqa: PLC0415
 
     assert c._trim(value) == c._TRAILING.sub("", value)
+
+
+# -- variants of FORMAT.md 4.4 and 4.6, read through whole cables ---------------------------
+
+EO_VARIANTS = [
+    # every spelling of the label and the DECL word (FORMAT.md 4.4 and the Cablegate pages)
+    ("E.O. 12958 DECL: 01/15/2019", "2019-01-15"),
+    ("EO 12958 DECL 1/15/19", "2019-01-15"),
+    ("EO12958 DECL: 12/31/18", "2018-12-31"),
+    ("E. O. 12958: DECL: 01/15/2019", "2019-01-15"),
+    ("E.O. 12958 : DECL : 01/15/2019", "2019-01-15"),
+    ("E.O. 12958: DECL:01/15/2019 TAGS PREL", "2019-01-15"),
+    ("E.O. 12958: DECL ON 01/15/2019", "2019-01-15"),
+    ("E.O. 12958: DECLASSIFY ON: 01/15/2019", "2019-01-15"),
+    ("E.O. 12958, AS AMENDED: DECL: 01/15/2019", "2019-01-15"),
+    ("E.O. 13526: DECL: 01/15/2035", "2035-01-15"),
+    ("E.O. 12958: DECL: 02/08/20", "2020-02-08"),
+    ("E.O. 12958: DECL: 01/15/2019 (DOE, JOHN)", "2019-01-15"),
+    ("E.O. 12958: DECL: 1.4B, 1.4D, 01/15/2019", "2019-01-15"),
+    # dates in the forms parse_date does not read
+    ("E.O. 12958: DECL: 2019-01-15", "2019-01-15"),
+    ("E.O. 12958: DECL: 01-15-2019", "2019-01-15"),
+    ("E.O. 12958: DECL: 01.15.2019", "2019-01-15"),
+    ("E.O. 12958: DECL: 15 JAN 2019", "2019-01-15"),
+    ("E.O. 12958: DECL: 20190115", "2019-01-15"),
+    ("E.O. 12958: DECL: 2019-02-30", None),
+    # E.O. 12065 and 11652: GDS/RDS/XDS with a date, exemptions without one
+    ("E.O. 12065: GDS 12/31/85", "1985-12-31"),
+    ("E.O. 12065: RDS-1 8/12/99", "1999-08-12"),
+    ("E.O. 12065: XDS-1 8/12/99 (SMITH, J.) OR-M", "1999-08-12"),
+    ("E.O. 11652: GDS 12/31/76", "1976-12-31"),
+    ("E.O. 11652: XGDS-2", None),
+    ("E.O. 11652: XGDS 2", None),
+    ("E.O. 12356: DECL: OADR", None),
+    ("E.O. 12065: N/A", None),
+    # exemption codes are no dates
+    ("E.O. 12958: DECL: 1.6X6", None),
+    ("E.O. 12958: DECL: 1.6X1, 1.6X6", None),
+    ("E.O. 12958: DECL: 25X1", None),
+    ("E.O. 12958: DECL: 25X1-HUMAN", None),
+    ("E.O. 12958: DECL 10 YEARS", None),
+    ("E.O. 12958: DECL: TEN YEARS AFTER KOREAN UNIFICATION", None),
+    ("E.O. 12958 DECL:", None),
+    ("EO 12958 N/A", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EO_VARIANTS, ids=[e[0] for e in EO_VARIANTS])
+def test_declassify_date_variants(text: str, expected: str | None) -> None:
+    assert declassify_date(text) == expected
+
+
+_EO_CABLE = (
+    "C O N F I D E N T I A L KABUL 000140\n\nSIPDIS\n\n{eo}\nTAGS: PREL, AF\nSUBJECT: TEST\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [e for e in EO + EO_VARIANTS if "TAGS" not in e[0]],
+    ids=[e[0] for e in EO + EO_VARIANTS if "TAGS" not in e[0]],
+)
+def test_declassify_on_in_a_cable(text: str, expected: str | None) -> None:
+    cable = cablelib.loads(_EO_CABLE.format(eo=text) + "1. (C) Text.\n")
+    assert declassify_on(cable).value == expected
+
+
+CLASSIFIER_VARIANTS = [
+    (
+        "CLASSIFIED BY: AMBASSADOR JOHN SMITH. REASONS: 1.4 (B) AND (D).",
+        "JOHN SMITH",
+        "AMBASSADOR",
+        BD,
+    ),
+    (
+        "Classified By: Charge d'Affaires a.i. Jane Doe for reason 1.4(d)",
+        "Jane Doe",
+        "Charge d'Affaires a.i.",
+        ["1.4(d)"],
+    ),
+    (
+        "Classified by DCM Robert X. Brown, E.O. 12958, reasons 1.4 b and d",
+        "Robert X. Brown",
+        "DCM",
+        BD,
+    ),
+    ("Classified By: Derived from Multiple Sources", None, None, []),
+    (
+        "(U) Classified by: Acting DCM Tom Jones, reasons 1.4(b),(c),(d).",
+        "Tom Jones",
+        "Acting DCM",
+        ["1.4(b)", "1.4(c)", "1.4(d)"],
+    ),
+    ("CLASSIFIED BY: POLOFF J. SMITH FOR REASONS 1.4 (B) AND (D)", "J. SMITH", "POLOFF", BD),
+    ("CLASSIFIED BY DCM JOHN SMITH, REASONS 1.4 (B,D)", "JOHN SMITH", "DCM", BD),
+    (
+        "Classified By: Ambassador William J. Burns: 1.4 (b), (d)",
+        "William J. Burns",
+        "Ambassador",
+        BD,
+    ),
+    ("Classified By: CDA Jane Doe, Reason 1.4 (b) (d)", "Jane Doe", "CDA", BD),
+    (
+        "Classified By: Ambassador Ryan C. Crocker per E.O. 12958, reasons 1.4(b)(d)",
+        "Ryan C. Crocker",
+        "Ambassador",
+        BD,
+    ),
+    (
+        "Classified By: Charge d'Affaires, a.i., Jane Doe. Reason: 1.4(b)(d)",
+        "Jane Doe",
+        "Charge d'Affaires, a.i.",
+        BD,
+    ),
+    (
+        "Classified By: John Smith, Political Officer, for reasons 1.4 b and d",
+        "John Smith",
+        "Political Officer",
+        BD,
+    ),
+    ("Classified By: AMB. JOHN SMITH, REASON 1.4(D)", "JOHN SMITH", "AMB", ["1.4(d)"]),
+    (
+        "Classified By: POL/ECON Chief Mark Brown. Reason: 1.4 (b)",
+        "Mark Brown",
+        "POL/ECON Chief",
+        ["1.4(b)"],
+    ),
+    ("Classified By: Ambassador John Smith 1.4 (b) and (d)", "John Smith", "Ambassador", BD),
+    (
+        "Classified By: Ambassador John Smith, Reasons: Section 1.4 (b) and (d)",
+        "John Smith",
+        "Ambassador",
+        BD,
+    ),
+    (
+        "Classified By: Ambassador John Smith for reasons 1.4(b) and (d) and 1.5(d)",
+        "John Smith",
+        "Ambassador",
+        [*BD, "1.5(d)"],
+    ),
+    (
+        "Classified By: Political Officer Jane Doe for Reasons 1.4(b)and(d)",
+        "Jane Doe",
+        "Political Officer",
+        BD,
+    ),
+    (
+        "Classified By: Political Officer Jane Doe for Reasons 1.4 (b, d, and e)",
+        "Jane Doe",
+        "Political Officer",
+        [*BD, "1.4(e)"],
+    ),
+    ("Classified By: Pol Off Jane Doe, Reason 1.4(B)", "Jane Doe", "Pol Off", ["1.4(b)"]),
+    ("Classified By: Econoff Jane Doe, reasons 1.4(b)", "Jane Doe", "Econoff", ["1.4(b)"]),
+    ("Classified By: CG John Smith, reasons 1.4 (b) and (d)", "John Smith", "CG", BD),
+    (
+        "Classified By: Classified by Ambassador John Smith, Reasons 1.4 (b) and (d)",
+        "John Smith",
+        "Ambassador",
+        BD,
+    ),
+    (
+        "Classified By: ERIC WONG, CHARGE D\u2019AFFAIRES, A.I.",
+        "ERIC WONG",
+        "CHARGE D\u2019AFFAIRES, A.I.",
+        [],
+    ),  # 08DJIBOUTI380
+    # wrapped over two lines (the grammar keeps the second line with the first)
+    (
+        "Classified By: Ambassador Clifford Sobel. \nReason: 1.5 d \n",
+        "Clifford Sobel",
+        "Ambassador",
+        ["1.5(d)"],
+    ),  # 08BRASILIA429
+    (
+        "CLASSIFIED BY: AMBASSADOR JOHN SMITH.\nREASONS: 1.4 (B) AND (D).",
+        "JOHN SMITH",
+        "AMBASSADOR",
+        BD,
+    ),
+    (
+        "Classified By: Political Counselor\nMark Jones for reasons 1.4 (b) and (d)",
+        "Mark Jones",
+        "Political Counselor",
+        BD,
+    ),
+    (
+        "Classified By: Deputy Chief of Mission Mary Ann Peters for\nreasons 1.4 (b) and (d).",
+        "Mary Ann Peters",
+        "Deputy Chief of Mission",
+        BD,
+    ),
+    (
+        "Classified By: Ambassador Clifford Sobel,\n1.4 (b) and (d).",
+        "Clifford Sobel",
+        "Ambassador",
+        BD,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "reasons"),
+    CLASSIFIER_VARIANTS,
+    ids=[c[0][:60] for c in CLASSIFIER_VARIANTS],
+)
+def test_classified_by_variants(
+    line: str, name: str | None, title: str | None, reasons: list[str]
+) -> None:
+    cable = cablelib.loads(
+        _EO_CABLE.format(eo="E.O. 12958: DECL: 01/15/2019") + line + "\n\n1. (C) Text.\n"
+    )
+    assert classified_by(cable).value == [{"name": name, "title": title, "reasons": reasons}]

@@ -320,3 +320,159 @@ def test_text_lines_read_as_the_model_reads_them_fuzz(
     m = header._TAIL.search(name)
     if m and m.start() > 0 and (m.group(1) or m.group(2)):
         assert header._may_have_tail(name)
+
+
+# -- variants of FORMAT.md 4.1: routes, precedences, MCNs, COLLECTIVE + XMT ---------------------
+
+_WASHDC = _rec("RUEHC", "SECSTATE WASHDC", "IMMEDIATE", "6866")
+VARIANTS = [
+    ("route_prec_mcn", "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\n", [_WASHDC], []),
+    ("no_route", "TO SECSTATE WASHDC PRIORITY\n", [_rec(None, "SECSTATE WASHDC", "PRIORITY")], []),
+    (
+        "niact_no_mcn",
+        "TO RUEHXX/AMEMBASSY SOMEWHERE NIACT IMMEDIATE\n",
+        [_rec("RUEHXX", "AMEMBASSY SOMEWHERE", "NIACT IMMEDIATE")],
+        [],
+    ),
+    (
+        "niact_mcn",
+        "TO RUEHXX/AMEMBASSY SOMEWHERE NIACT IMMEDIATE 0042\n",
+        [_rec("RUEHXX", "AMEMBASSY SOMEWHERE", "NIACT IMMEDIATE", "0042")],
+        [],
+    ),
+    (
+        "flash",
+        "TO RUEHC/SECSTATE WASHDC FLASH 0001\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", "FLASH", "0001")],
+        [],
+    ),
+    (
+        "flash_alone",
+        "TO RUEHC/SECSTATE WASHDC FLASH\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", "FLASH")],
+        [],
+    ),
+    (
+        "routine",
+        "TO RUEHC/SECSTATE WASHDC ROUTINE 1234\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", "ROUTINE", "1234")],
+        [],
+    ),
+    (
+        "mcn_alone",
+        "TO RUEHC/SECSTATE WASHDC 1234\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", None, "1234")],
+        [],
+    ),
+    ("immed", "TO RUEHC/SECSTATE WASHDC IMMED 6866\n", [_WASHDC], []),
+    ("spaced_slash", "TO RUEHC / SECSTATE WASHDC IMMEDIATE 6866\n", [_WASHDC], []),
+    (
+        "collective_xmt",
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\nINFO RUCNAFG/AFGHANISTAN COLLECTIVE PRIORITY\n"
+        "XMT AMCONSUL JOHANNESBURG\n",
+        [_WASHDC],
+        [_rec("RUCNAFG", "AFGHANISTAN COLLECTIVE", "PRIORITY", excluded=["AMCONSUL JOHANNESBURG"])],
+    ),
+    (
+        "xmt_in_to_then_info",
+        "TO RUEHZO/AFRICAN UNION COLLECTIVE PRIORITY\nXMT AMCONSUL JOHANNESBURG\n"
+        "INFO RUEHSA/AMEMBASSY PRETORIA 0001\n",
+        [
+            _rec(
+                "RUEHZO", "AFRICAN UNION COLLECTIVE", "PRIORITY", excluded=["AMCONSUL JOHANNESBURG"]
+            )
+        ],
+        [_rec("RUEHSA", "AMEMBASSY PRETORIA", None, "0001")],
+    ),
+    (
+        "two_info_lines",
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\nINFO RUEHBS/AMEMBASSY BRUSSELS PRIORITY 0001\n"
+        "RUEHFR/AMEMBASSY PARIS PRIORITY 0002\nINFO RUEHLO/AMEMBASSY LONDON 0003\n",
+        [_WASHDC],
+        [
+            _rec("RUEHBS", "AMEMBASSY BRUSSELS", "PRIORITY", "0001"),
+            _rec("RUEHFR", "AMEMBASSY PARIS", "PRIORITY", "0002"),
+            _rec("RUEHLO", "AMEMBASSY LONDON", None, "0003"),
+        ],
+    ),
+    (
+        "several_to_and_military",
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\nRUEKJCS/SECDEF WASHDC IMMEDIATE\n"
+        "INFO RUEHFR/AMEMBASSY PARIS\nRHMFISS/CDR USCENTCOM MACDILL AFB FL\n",
+        [_WASHDC, _rec("RUEKJCS", "SECDEF WASHDC", "IMMEDIATE")],
+        [_rec("RUEHFR", "AMEMBASSY PARIS"), _rec("RHMFISS", "CDR USCENTCOM MACDILL AFB FL")],
+    ),
+    (
+        "plain_addresses",
+        "TO SECSTATE WASHDC NIACT IMMEDIATE 1234\nINFO AMEMBASSY ISLAMABAD PRIORITY\n"
+        "AMCONSUL PESHAWAR\n",
+        [_rec(None, "SECSTATE WASHDC", "NIACT IMMEDIATE", "1234")],
+        [_rec(None, "AMEMBASSY ISLAMABAD", "PRIORITY"), _rec(None, "AMCONSUL PESHAWAR")],
+    ),
+    (
+        # multi-section cables give the range of MCNs of their sections (09STATE81957)
+        "mcn_range",
+        "TO RUEHMO/AMEMBASSY MOSCOW IMMEDIATE 2593-2599\nINFO RUEHBO/AMEMBASSY BOGOTA 3806-3812\n",
+        [_rec("RUEHMO", "AMEMBASSY MOSCOW", "IMMEDIATE", "2593-2599")],
+        [_rec("RUEHBO", "AMEMBASSY BOGOTA", None, "3806-3812")],
+    ),
+    (
+        # ZEN: delivered by other means, written where a routing indicator stands
+        "zen",
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\nINFO ZEN/AMCONSUL HERAT\n",
+        [_WASHDC],
+        [_rec("ZEN", "AMCONSUL HERAT")],
+    ),
+    (
+        # a stray stop before the slash (excerpts/131.txt, a 1987 Tokyo telegram)
+        "stop_before_slash",
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 8896\nINFO RUEHML./AMEMBASSY MANILA PRIORITY 2268\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", "PRIORITY", "8896")],
+        [_rec("RUEHML", "AMEMBASSY MANILA", "PRIORITY", "2268")],
+    ),
+    (
+        # USUN is a name, not a routing indicator (excerpts/050.txt)
+        "usun",
+        "TO SECSTATE WASHDC PRIORITY 541\nINFO USUN PRIORITY 411\nAMEMBASSY TOKYO PRIORITY\n",
+        [_rec(None, "SECSTATE WASHDC", "PRIORITY", "541")],
+        [_rec(None, "USUN", "PRIORITY", "411"), _rec(None, "AMEMBASSY TOKYO", "PRIORITY")],
+    ),
+    (
+        # a telegram page header between INFO lines: the list goes on after it
+        "page_header_inside_info",
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\nINFO RUEHBS/AMEMBASSY BRUSSELS\n"
+        "PAGE 02 KABUL 00140 201040Z\nRUEHFR/AMEMBASSY PARIS\n",
+        [_WASHDC],
+        [_rec("RUEHBS", "AMEMBASSY BRUSSELS"), _rec("RUEHFR", "AMEMBASSY PARIS")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "to", "info"), [v[1:] for v in VARIANTS], ids=[v[0] for v in VARIANTS]
+)
+def test_variants(lines: str, to: list[dict[str, Any]], info: list[dict[str, Any]]) -> None:
+    cable = cablelib.loads(_HEAD + "FM AMEMBASSY KABUL\n" + lines + "\n" + _BODY)
+    assert recipients(cable).value == to
+    assert info_recipients(cable).value == info
+
+
+@pytest.mark.parametrize(
+    "office_list",
+    [
+        "H-03 PA-04 USIE-00 ( ISO ) R",  # excerpts/028.txt: OCR left "( ISO ) R"
+        "LOG-09 ACDA-17 AID-01 CIAE-00 C-01 OASY-00 DODE:-00",  # excerpts/086.txt
+        "INFO OCT-01 ISO-00 /136 W",
+    ],
+)
+def test_office_lists_are_no_addressees(office_list: str) -> None:
+    from cablelib.extractors import header  # noqa: PLC0415
+
+    assert header._is_office_list(office_list)
+
+
+@pytest.mark.parametrize("name", ["DIA DHP-1 WASHINGTON DC", "JOINT STAFF WASHDC//J-3/J-5//"])
+def test_office_like_names_are_addressees(name: str) -> None:
+    from cablelib.extractors import header  # noqa: PLC0415
+
+    assert not header._is_office_list(name)

@@ -151,3 +151,49 @@ def test_fast_paths_agree_with_the_patterns() -> None:
         assert persons._ends_sentence(text) == bool(persons._SENTENCE_END.search(text))
         fast, slow = persons._reasons_at(text), _REASONS_AT.search(text)
         assert (fast and fast.span()) == (slow and slow.span())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CLASSIFIED BY: AMBASSADOR JOHN SMITH. REASONS: 1.4 (B) AND (D).", ["Smith, John"]),
+        ("Classified By: Charge d'Affaires a.i. Jane Doe for reason 1.4(d)", ["Doe, Jane"]),
+        (
+            "Classified by DCM Robert X. Brown, E.O. 12958, reasons 1.4 b and d",
+            ["Brown, Robert X."],
+        ),
+        ("Classified By: Derived from Multiple Sources", []),
+        ("CLASSIFIED BY: POLOFF J. SMITH FOR REASONS 1.4 (B) AND (D)", ["Smith, J."]),
+        ("Classified By: Pol Off Jane Doe, Reason 1.4(B)", ["Doe, Jane"]),
+        ("Classified By: Econoff Jane Doe, reasons 1.4(b)", ["Doe, Jane"]),
+        ("CLASSIFIED BY: USEU POLOFF TODD HUIZINGA, REASONS 1.4 (B/D)", ["Huizinga, Todd"]),
+        ("Classified By: John Smith, Political Officer, for reasons 1.4 b and d", ["Smith, John"]),
+        ("Classified By: DEPUTY CHIEF OF MISSION JANE DOE, REASON 1.4 (B) AND (D)", ["Doe, Jane"]),
+        (
+            "Classified By: Political Counselor\nMark Jones for reasons 1.4 (b) and (d)",
+            ["Jones, Mark"],
+        ),
+        (
+            "Classified By: Deputy Chief of Mission Mary Ann Peters for\nreasons 1.4 (b) and (d).",
+            ["Peters, Mary Ann"],
+        ),
+        ("Classified By: Ambassador Clifford Sobel. \nReason: 1.5 d ", ["Sobel, Clifford"]),
+    ],
+)
+def test_persons_of_classifier_variants(line: str, expected: list[str]) -> None:
+    text = (
+        "C O N F I D E N T I A L KABUL 000140\n\nSIPDIS\n\nE.O. 12958: DECL: 01/15/2019\n"
+        "TAGS: PREL, AF\nSUBJECT: TEST\n\n" + line + "\n\n1. (C) Text of the cable.\n"
+    )
+    assert _persons(text) == expected
+
+
+def test_persons_of_plusd_drafting_and_tags() -> None:
+    text = (
+        "R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n"
+        "DRAFTED BY AF/W:D V KILLION:JWM\nAPPROVED BY AF/W:R G HOUDEK\n\n"
+        "CONFIDENTIAL BUENOS AIRES 2481\n\nTAGS: OVIP (STEINBERG, JAMES B.), PREL\n"
+        "SUBJECT: TEST\n\n1. Text of the cable.\n"
+    )
+    got = _persons(text)
+    assert "Steinberg, James B." in got

@@ -21,7 +21,9 @@ Fields and the shapes of their values:
   date, redacted dates, a downgrade instruction alone (``DNG: CO 01/26/2021`` says
   when to downgrade, not to declassify) and a record of a past declassification
   (``DECLASSIFIED BY NARA 09/02/2009``).  A ``GDS 8/12/85`` date of E.O. 12065 is the
-  declassification date; two-digit years run 1966-2065.
+  declassification date; two-digit years run 1966-2065.  Besides what
+  :func:`~cablelib.model.parse_date` reads, ``2019-01-15``, ``01-15-2019``,
+  ``01.15.2019``, ``15 JAN 2019`` and ``20190115`` are read.
 """
 
 from __future__ import annotations
@@ -578,7 +580,67 @@ def _date(text: str) -> str | None:
     if not any(ch.isdecimal() for ch in text):
         return None
     found = parse_date(text)
+    if found is None:
+        found = _other_date(text)
     return found.isoformat() if found else None
+
+
+#: Dates :func:`~cablelib.model.parse_date` does not read: ``2019-01-15``, ``01-15-2019``,
+#: ``01.15.2019`` (month first, like the slashed form), ``15 JAN 2019``, ``20190115``.
+_YMD_OTHER = re.compile(r"(?<![\d.\-])(\d{4})([-.])(\d{1,2})\2(\d{1,2})(?![\d.\-]*\d)")
+_MDY_OTHER = re.compile(r"(?<![\d.\-])(\d{1,2})([-.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-]*\d)")
+_DMY_WORDS = re.compile(r"\b(\d{1,2})(?:\s+|-)([A-Za-z]{3,9})\.?(?:\s*,\s*|\s+|-)(\d{4})\b")
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
+    )
+}
+#: The month words of ``15 JAN 2019``: names and their abbreviations.
+_MONTH_WORDS = {
+    **{m: i for m, i in _MONTHS.items()},
+    "SEPT": 9,
+    **{
+        name: i
+        for i, name in enumerate(
+            (
+                *("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST"),
+                *("SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"),
+            ),
+            1,
+        )
+    },
+}
+_CENTURY_SPLIT = 66  # two-digit years run 1966-2065, as parse_date reads them
+
+
+def _other_date(text: str) -> date | None:
+    """The first date of ``text`` in a form :func:`~cablelib.model.parse_date` does not read."""
+    candidates: list[tuple[int, int, int, int]] = []  # (where, year, month, day)
+    m = _YMD_OTHER.search(text)
+    if m:
+        candidates.append((m.start(), int(m[1]), int(m[3]), int(m[4])))
+    m = _MDY_OTHER.search(text)
+    if m:
+        year = int(m[4])
+        if len(m[4]) == 2:  # noqa: PLR2004 - a two-digit year
+            year += 1900 if year >= _CENTURY_SPLIT else 2000
+        candidates.append((m.start(), year, int(m[1]), int(m[3])))
+    m = _DMY_WORDS.search(text)
+    if m:
+        month = _MONTH_WORDS.get(m[2].upper())
+        if month is not None:
+            candidates.append((m.start(), int(m[3]), month, int(m[1])))
+    m = _COMPACT.search(text)
+    if m:
+        candidates.append((m.start(), int(m[1]), int(m[2]), int(m[3])))
+    for _, y, mo, d in sorted(candidates):
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            continue
+    return None
 
 
 def declassify_on(cable: Cable) -> Found:

@@ -9,7 +9,10 @@
   only a routing indicator is written (a line ``RUEHC`` alone) the name comes from
   the routing-indicator table ``route2name.csv`` (``None`` if the route is unknown).
 * ``precedence`` is FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE or ``None``.
-* ``mcn`` is the message control number as written (digits), or ``None``.
+* ``mcn`` is the message control number as written (digits; a range ``2593-2599``
+  for the sections of a multi-section cable), or ``None``.
+* ``route`` is the routing indicator, or ``ZEN`` where that pseudo indicator (delivered
+  by other means) is written in its place: ``ZEN/AMCONSUL HERAT``.
 * ``excluded`` lists the names of an ``XMT`` line (members excluded from a
   collective, 5 FAH-1 H-230), attached to the collective it follows.
 
@@ -44,16 +47,23 @@ __all__ = ["cablelib_register_extractors", "info_recipients", "recipients"]
 _WS = re.compile(r"\s+")
 #: A routing indicator (ACP-117; cable2graph's pattern, 4 to 7 letters).
 _ROUTE = re.compile(r"[QRU][A-IK-QS-UW-Z][A-Z]{2,5}")
-#: ``RUEHC/SECSTATE WASHDC`` written in mixed case or with spaces around the slash.
-_ROUTE_PREFIX = re.compile(r"([QRUqru][A-Za-z]{3,6})\s*/\s*(?!/)")
+#: ``RUEHC/SECSTATE WASHDC`` written in mixed case, with spaces around the slash or a stray
+#: stop before it (``RUEHML./AMEMBASSY MANILA``); ``ZEN/AMCONSUL HERAT``: the ACP-127
+#: pseudo routing indicator ZEN (delivered by other means) in the route's place.
+_ROUTE_PREFIX = re.compile(r"([QRUqru][A-Za-z]{3,6}|ZEN)\.?\s*/\s*(?!/)")
 #: A trailing precedence and message control number, in any case.
 _TAIL = re.compile(
     r"(?:\s+(FLASH|NIACT\s+IMMEDIATE|NIACT|IMMEDIATE|IMMED|PRIORITY|ROUTINE))?"
-    r"(?:\s+(\d{1,5}))?\s*$",
+    r"(?:\s+(\d{1,5}(?:-\d{1,5})?))?\s*$",
     re.IGNORECASE,
 )
 #: Tokens of a PlusD office list: ``OCT-01``, ``INR0-08``, ``/136 W``, ``/012W``, ``/007 R``.
 _OFFICE_TOKEN = re.compile(r"[A-Z][A-Z0-9/]{0,7}-\d{1,3}|/\s?\d{1,3}\s?[A-Z]?\b")
+#: A whole word that is an office of such a list, OCR slips allowed (``DODE:-00``).
+_OFFICE_WORD = re.compile(r"[A-Z][A-Z0-9]{0,5}:?-\d{2}")
+#: Office words that make a line an office list, whatever else OCR left on it
+#: (``H-03 PA-04 USIE-00 ( ISO ) R``); one alone may be part of a name (``DIA DHP-1``).
+_OFFICE_WORDS = 2
 #: A PlusD separator (``------------------093930 150229Z /14``) or telegram page header.
 _NOT_ADDRESS = re.compile(r"-{5,}|PAGE\s+\d{1,3}\b", re.IGNORECASE)
 _PRECEDENCES = {
@@ -77,6 +87,11 @@ def _is_office_list(name: str) -> bool:
     if _NOT_ADDRESS.match(name):
         return True
     if "-" in name or "/" in name:  # else no office token to take out
+        if (
+            "-" in name
+            and sum(map(bool, map(_OFFICE_WORD.fullmatch, name.split()))) >= _OFFICE_WORDS
+        ):
+            return True
         name = _OFFICE_TOKEN.sub(" ", name)
     return not any(ch.isalpha() for ch in name)
 
@@ -97,6 +112,8 @@ def _may_have_tail(name: str) -> bool:
     without running the search, which tries every character.
     """
     last = name[name.rfind(" ") + 1 :]
+    if "-" in last:  # an mcn range of a multi-section cable: "2593-2599"
+        last = last.replace("-", "")
     return not last.isascii() or last.isdecimal() or last.upper() in _TAIL_WORDS
 
 
@@ -119,10 +136,13 @@ def _recipient(found: Recipient) -> _Item | None:
             mcn = mcn or m.group(2)
             name = name[: m.start()]
     name = name.upper().strip(" ,.;")
-    if route is None and _ROUTE.fullmatch(name):
+    routes = mapping("route2name.csv")
+    # A word alone is a routing indicator if it is a known one or an R... one: US
+    # indicators start with R (ACP-117); USUN is an addressee's name.
+    if route is None and _ROUTE.fullmatch(name) and (name[0] == "R" or name in routes):
         route, name = name, ""
     if not name:
-        name = mapping("route2name.csv").get(route or "", "")
+        name = routes.get(route or "", "")
     if not name and route is None:
         return None
     prec = _PRECEDENCES.get(_fold(precedence).upper()) if precedence else None
