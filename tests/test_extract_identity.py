@@ -129,3 +129,79 @@ def test_corpus_accuracy() -> None:
     assert ids / len(pages) >= 0.99
     assert dates / len(pages) >= 0.99
     assert origins / len(with_fm) >= 0.99
+
+
+# -- malformed ids (FORMAT.md 4.9, cablemap's MALFORMED_CABLE_IDS) and OCR misreadings ----
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("09SECTION01OF02KABUL140", "09KABUL140"),
+        ("08SECTION1OF2KABUL1", "08KABUL1"),
+        ("08SECTON01OF02KABUL1", "08KABUL1"),
+        ("08SECTIN01OF02KABUL1", "08KABUL1"),
+        ("08SECTIONO1OF02KABUL1", "08KABUL1"),  # the letter O for a zero
+        ("08FINALSECTIONOF02KABUL1", "08KABUL1"),
+        ("09SECTION02OF02OSLO12", "09OSLO12"),  # a station beginning with O
+        ("09SECRETSECTION01OF02KABUL1", "09KABUL1"),  # a caption, then the section
+        ("09SIPDISSECTION01OF03KABUL2", "09KABUL2"),
+        ("09CONFIDENTIALKABUL1", "09KABUL1"),
+        ("09UNCLASKABUL1", "09KABUL1"),
+        ("2009KABUL140", "09KABUL140"),
+        ("1966BUENOSAIRES02481", "66BUENOSAIRES2481"),
+        ("09KABUL000140", "09KABUL140"),
+        ("09 KABUL 140", "09KABUL140"),
+        ("09-KABUL-140", "09KABUL140"),
+        ("09KABUL140.", "09KABUL140"),
+        ("09 kabul 140", "09KABUL140"),
+        ("O9KABUL140", "09KABUL140"),  # OCR: O for 0
+        ("09KABUL1O4", "09KABUL104"),
+        ("09TOKYO1O2", "09TOKYO102"),  # the station's own O stays
+        ("09KABULl40", "09KABUL140"),  # OCR: l for 1
+        ("09KABUL14o", "09KABUL140"),
+        ("09RIODEJANIERO12", "09RIODEJANEIRO12"),
+        ("09HOCHIMINH12", "09HOCHIMINHCITY12"),
+        ("09MEXICOCITY1", "09MEXICO1"),
+        ("09USNATOBRUSSELS1", "09USNATO1"),
+        ("09USUN12", "09USUNNEWYORK12"),
+        ("09USUNNY1", "09USUNNEWYORK1"),
+        ("09STATEWASHDC1", "09STATE1"),
+        ("09TALLIN1", "09TALLINN1"),
+        ("09SANAA12", "09SANAA12"),
+        ("IIR 6 809 0156 10", "IIR6809015610"),
+    ],
+)
+def test_canonical_id_variants(written: str, canonical: str) -> None:
+    assert canonical_id(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("sender", "origin"),
+    [
+        ("AMEMBASSY ABU DHABI", "Embassy Abu Dhabi"),
+        ("AMEMBASSY THE HAGUE", "Embassy The Hague"),
+        ("AMCONSUL HO CHI MINH CITY", "Consulate Ho Chi Minh City"),
+        ("AMCONGEN HONG KONG", "Consulate Hong Kong"),
+        ("USMISSION USUN NEW YORK", "USUN New York"),
+        ("USUN NEW YORK", "USUN New York"),
+        ("USEU BRUSSELS", "USEU Brussels"),
+        ("USMISSION USEU BRUSSELS", "USEU Brussels"),
+        ("US MISSION USNATO", "Mission USNATO"),
+        ("USMISSION USOSCE", "Mission USOSCE"),
+        ("USMISSION UNVIE VIENNA", "Mission UNVIE"),
+        ("USMISSION UNESCO PARIS", "Mission UNESCO"),
+        ("USMISSION USAU ADDIS ABABA", "Mission USAU Addis Ababa"),
+        ("USMISSION CD GENEVA", "Mission CD Geneva"),
+        ("USMISSION USTR GENEVA", "Mission USTR Geneva"),
+        ("USDEL SECRETARY", "US Delegation Secretary"),
+        ("USINT HAVANA", "US Interests Section Havana"),
+        ("USLO TRIPOLI", "US Liaison Office Tripoli"),
+        ("USOFFICE PRISTINA", "US Office Pristina"),
+        ("AIT TAIPEI", "American Institute Taiwan, Taipei"),
+        ("REO KIRKUK", "REO Kirkuk"),
+        ("SECSTATE WASHDC", "Secretary of State"),
+    ],
+)
+def test_origin_name_variants(sender: str, origin: str) -> None:
+    assert origin_name(sender) == origin

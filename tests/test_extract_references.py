@@ -163,3 +163,156 @@ def test_lines_the_extractors_look_for_among_the_items() -> None:
                 assert any(line is item for item in items), path
             if isinstance(line, DraftingLine):
                 assert any(line is other for other in in_headers), path
+
+
+# -- variants of the REF block (FORMAT.md 4.5 and the REF lines of the shared corpus) -----
+
+_LABELS = ["REF:", "REFS:", "REFTEL:", "REFTELS:", "Ref:", "Refs:", "Ref(s):", "REF(S):", "RETELS:"]
+
+
+@pytest.mark.parametrize("label", _LABELS)
+def test_labels(label: str) -> None:
+    got = [(r["letter"], r["cable_id"]) for r in _refs(f"{label} A. KABUL 65 B. STATE 1234")]
+    assert got == [("A", "09KABUL65"), ("B", "09STATE1234")]
+
+
+@pytest.mark.parametrize(
+    "ref_block",
+    [
+        "REF: A. KABUL 65 B. STATE 071143",  # same line
+        "REF: A. KABUL 65\n     B. STATE 071143",  # one per line
+        "REF: A) KABUL 65 B) STATE 071143",  # 07TALLINN366
+        "REF: (A) KABUL 65, (B) STATE 071143",
+        "REF: (A)KABUL 65; (B)STATE 071143",  # 09KABUL140
+        "REF: A. A) KABUL 65 B. B) STATE 071143",  # double bullets
+        "REF: A. (A) KABUL 65 B. (B) STATE 071143",
+        "REF: A.KABUL 65 B.STATE 071143",
+        "REF: A: KABUL 65 B: STATE 071143",
+        "REFS: A. KABUL 65; B. STATE 071143",
+    ],
+)
+def test_lettered_items(ref_block: str) -> None:
+    got = [(r["letter"], r["cable_id"]) for r in _refs(ref_block)]
+    assert got == [("A", "09KABUL65"), ("B", "09STATE71143")]
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "cable_id"),
+    [
+        ("REF: STATE 1234", "09STATE1234"),  # no colon needed after the label's words
+        ("REF: 06 TBILISI 2601", "06TBILISI2601"),  # two-digit year
+        ("REF: 2007 MANAGUA 2135", "07MANAGUA2135"),  # four-digit year
+        ("REF: 1975 STATE 099768", "75STATE99768"),
+        ("REF: 08STATE12345", "08STATE12345"),  # written as an id
+        ("REF: SECSTATE 74879", "09STATE74879"),
+        ("REF: DEPTEL 74879", "09STATE74879"),
+        ("REF: STATE 071143", "09STATE71143"),  # leading zeros
+        ("REF: MONTERREY 000453", "09MONTERREY453"),  # 09MEXICO3573
+        ("REF: USDEL 00007", "09USDEL7"),  # 06ABUDHABI1401
+        ("REF: RIO DE JANEIRO 123", "09RIODEJANEIRO123"),
+        ("REF: RIO DE JAN 138", "09RIODEJANEIRO138"),
+        ("REF: ABU DHABI 909", "09ABUDHABI909"),
+        ("REF: THE HAGUE 45", "09THEHAGUE45"),
+        ("REF: SAO PAULO 335", "09SAOPAULO335"),
+        ("REF: BUENOS AIRES 1017", "09BUENOSAIRES1017"),
+        ("REF: HO CHI MINH CITY 100", "09HOCHIMINHCITY100"),
+        ("REF: HO CHI MINH 100", "09HOCHIMINHCITY100"),
+        ("REF: PORT-AU-PRINCE 456", "09PORTAUPRINCE456"),
+        ("REF: MEXICO CITY 3076", "09MEXICO3076"),  # Cablegate ids write MEXICO
+        ("REF: MEXICO 3076", "09MEXICO3076"),  # 09MEXICO3101
+        ("REF: USUN NEW YORK 200", "09USUNNEWYORK200"),
+        ("REF: USUN 200", "09USUNNEWYORK200"),
+        ("REF: USEU BRUSSELS 300", "09USEUBRUSSELS300"),
+        ("REF: USEU 300", "09USEUBRUSSELS300"),
+        ("REF: USNATO 383", "09USNATO383"),
+        ("REF: USNATO BRUSSELS 383", "09USNATO383"),
+        ("REF: USOSCE 00182", "09USOSCE182"),  # 09STATE93327
+        ("REF: UNVIE VIENNA 100", "09UNVIEVIENNA100"),
+        ("REF: TALLIN 309", "09TALLINN309"),  # 09USNATO464: a letter dropped
+        ("REF: BASRA 17", "09BASRAH17"),  # 09BAGHDAD1104: REO Basrah
+        # a date after the citation gives its year (028, 1974: STATE 42635 of 1973)
+        ("REF: STATE 42635 DATED\nMARCH 7, 1973", "73STATE42635"),
+        ("REF: LISBON 8859 (DTG 271748Z DEC 08)", "08LISBON8859"),  # 021 (1976)
+        ("REF: STATE 29998 OF 03/24/08", "08STATE29998"),
+        ("REF: PARIS 12 OF 7 MAY 2007", "07PARIS12"),
+        ("REF: STATE 1234 OF MARCH 7", "09STATE1234"),  # no year in the date
+        ("REF: 07 STATE 1234 OF MARCH 7, 2008", "07STATE1234"),  # the written year wins
+    ],
+)
+def test_citation_spellings(ref_block: str, cable_id: str) -> None:
+    assert [r["cable_id"] for r in _refs(ref_block)] == [cable_id]
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "expected"),
+    [
+        (
+            "REF: A. RIO DE JANEIRO 123 B. ABU DHABI 909 C. THE HAGUE 45 D. SAO PAULO 335",
+            ["09RIODEJANEIRO123", "09ABUDHABI909", "09THEHAGUE45", "09SAOPAULO335"],
+        ),
+        ("REF: SAN JOSE 22 AND SAN SALVADOR 33", ["09SANJOSE22", "09SANSALVADOR33"]),
+        ("REF: KUWAIT 1234 AND KUWAIT 1256", ["09KUWAIT1234", "09KUWAIT1256"]),
+        (
+            "REF: A. PARIS 1234 B. 2007 PARIS 5678 C. 07 PARIS 9",
+            ["09PARIS1234", "07PARIS5678", "07PARIS9"],
+        ),
+        ("REF: SAIGON 4862 DATED 3/4/2008 AND SAIGON 5000", ["08SAIGON4862", "09SAIGON5000"]),
+        # self references, in any spelling, are dropped
+        ("REF: 09 KABUL 500", []),
+        ("REF: 2009 KABUL 000500", []),
+        ("REF: KABUL 500 AND PREVIOUS", []),
+    ],
+)
+def test_several_citations(ref_block: str, expected: list[str]) -> None:
+    assert [r["cable_id"] for r in _refs(ref_block)] == expected
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "kind"),
+    [
+        ("REF: A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07", "email"),  # 07TALLINN366
+        ("REF: BEYRLE-BURNS FEBRUARY 18 E-MAIL", "email"),  # 09MOSCOW405
+        ("REF: KHAN-MORIMOTO E-MAIL (12/10/2008)", "email"),  # 08STATE134777
+        ("REF: MEMCON OF APRIL 3, 2009", "memo"),
+        ("REF: Td-314/014437-09", "report"),  # FORMAT.md 4.5
+        ("REF: TD-314/63777-05 LIMITED DISTRIBUTION", "report"),  # 06CARACAS219
+        ("REF: IIR 6 902 9698 06", "report"),  # 06CARACAS219
+        ("REF: DAO MADRID IIR 6 889 0272 08", "report"),  # 08MADRID1092
+        ("REF: OSC cpp20080407530001", "report"),  # 08BEIJING1454
+        ("REF: HOTR WASHINGTON DC//USDAO PARIS (SUBJ: IIR 6 809 0156 10)", "report"),
+        ("REF: STATE CA-3400 NOV 2, 1966", "other"),  # FORMAT.md 4.5: an airgram
+        ("REF: BUCHAREST A-61, 4/11/75", "other"),  # 104 (1975): an airgram
+        ("REF: CA 270 DATED JANUARY 11, 1972", "other"),  # 028
+        ("REF: WHITE HOUSE 853", "other"),  # 09BAGHDAD1104
+        ("REF: SECDEF DTG261447ZNOV08 (DEFENSE TRILATERAL TALKS)", "other"),  # 09SEOUL59
+    ],
+)
+def test_not_cables(ref_block: str, kind: str) -> None:
+    ref = _refs(ref_block)[-1]
+    assert (ref["kind"], ref["cable_id"]) == (kind, None)
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "captions"),
+    [
+        ("REF: STATE 1234 (NOTAL)", ["NOTAL"]),
+        ("REF: STATE 1234 NOTAL", ["NOTAL"]),
+        ("REF: STATE 1234 (EXDIS)(NOTAL)", ["EXDIS", "NOTAL"]),  # in the order written
+        ("REF: STATE 1234 (NODIS)", ["NODIS"]),
+        ("REF: STATE 1234 AND PREVIOUS", ["AND PREVIOUS"]),
+        ("REF: STATE 1234 AND PRIOR", ["AND PRIOR"]),
+    ],
+)
+def test_caption_variants(ref_block: str, captions: list[str]) -> None:
+    (ref,) = _refs(ref_block)
+    assert (ref["cable_id"], ref["captions"]) == ("09STATE1234", captions)
+
+
+def test_no_year_known() -> None:
+    """Without a date or id for the citing cable, a citation without a year has no id."""
+    cable = cablelib.loads("SUBJECT: A TEST\n\nREF: STATE 1234; 07 STATE 99\n\n1. Text.\n")
+    got = [
+        (r["kind"], r["cable_id"])
+        for r in cablelib.extract(cable, only=["references"])["references"]
+    ]
+    assert got == [("cable", None), ("cable", "07STATE99")]

@@ -23,13 +23,21 @@ __all__ = ["cablelib_register_extractors", "canonical_id", "iso_utc", "origin_na
 
 _NOT_ID_CHARS = re.compile(r"[^A-Z0-9]")
 _NOT_LETTERS = re.compile(r"[^A-Z]")
-#: year (2 or 4 digits), an optional SECTION n OF m block (typos allowed: SCTION,
-#: SQCTION, 01GF02), the station, the serial.
-_ID_RE = re.compile(
-    r"(?P<year>(?:19|20)\d{2}|\d{2})"
-    r"(?:S[A-Z]{0,4}?(?:ION|TON|TIN|IN)\d{1,2}[A-Z0-9]{1,2}?\d{1,2}(?=[A-Z]))?"
-    r"(?P<station>[A-Z]+)(?P<serial>\d+)"
+#: year (2 or 4 digits), what stands before the station (SECTION blocks, captions), the
+#: station, the serial.
+_ID_RE = re.compile(r"(?P<year>(?:19|20)\d{2}|\d{2})(?P<station>[A-Z0-9]*?[A-Z])(?P<serial>\d+)")
+#: A SECTION n OF m block before the station (typos allowed: SCTION, SQCTION, 01GF02,
+#: the letter O for a zero: SECTIONO1OF02).
+_SECTION = re.compile(
+    r"(?:FINAL)?S[A-Z]{0,4}?(?:ION|TON|TIN|IN)[\dO]{1,2}[A-Z0-9]{1,2}?[\dO]{1,2}(?=[A-Z])"
 )
+#: OCR misreadings of digits: O (or o) for 0, l, I or | for 1, in a run of digits.
+_OCR_DIGITS = re.compile(r"^[Oo](?=\d)|(?<=\d)[Oo]|(?<=\d)[lI|]|(?<=[A-Z\d])[l|](?=\d)")
+#: Lower-case letters of an id: an upper-case id with a lower-case l or o in a number
+#: (09KABULl40) has an OCR misreading.
+_LOWER = re.compile(r"[a-z]")
+_OCR_TABLE = str.maketrans("OolI|", "00111")
+_HAS_DIGIT = re.compile(r"\d")
 _US_MISSION = re.compile(r"^US MISSION\b")
 _TWO_LETTERS = 2
 _FOUR_DIGITS = 1000
@@ -65,23 +73,62 @@ def canonical_id(reference_id: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _canonical_id(reference_id: str) -> str:
+    if _LOWER.search(reference_id) is not None:
+        reference_id = _lower_ocr(reference_id)
     text = _NOT_ID_CHARS.sub("", reference_id.upper())
     fixed = _data.mapping("malformed-ids.csv").get(text)
     if fixed is not None:
         return fixed
     m = _ID_RE.fullmatch(text)
-    if m is None:
+    if m is None or _strip_prefixes(m.group("station")) is None:
+        # OCR: O9KABUL140, 09KABULl40, 09KABUL1O4, 08SECTIONO1OF02KABUL1
+        ocr = _NOT_ID_CHARS.sub("", _ocr(reference_id).upper())
+        m = _ID_RE.fullmatch(ocr) if ocr != text else None
+        if m is None:
+            return text
+    station = _strip_prefixes(m.group("station"))
+    if station is None:
         return text
-    station = m.group("station")
+    return f"{m.group('year')[-2:]}{_normalize_station(station)}{int(m.group('serial'))}"
+
+
+def _ocr(text: str) -> str:
+    return _OCR_DIGITS.sub(lambda d: d.group().translate(_OCR_TABLE), text)
+
+
+def _lower_ocr(reference_id: str) -> str:
+    """``09KABULl40`` → ``09KABUL140``: a lower-case l or o in a number is a misread digit.
+
+    Only in an id otherwise in upper case; an id all in lower case is left alone.
+    """
+    lower = len(_LOWER.findall(reference_id))
+    misread = [d for d in _OCR_DIGITS.finditer(reference_id) if d.group().islower()]
+    if lower == len(misread) and reference_id.lower() != reference_id:
+        return _ocr(reference_id)
+    return reference_id
+
+
+def _strip_prefixes(station: str) -> str | None:
+    """The station without the SECTION blocks and captions before it.
+
+    ``None`` if what is left is not a station (digits in it).
+    """
     prefixes = _id_prefixes()
-    stripped = station.startswith(prefixes)  # the usual case: no prefix to strip
+    # the usual case: nothing to strip
+    stripped = station.startswith(prefixes) or _HAS_DIGIT.search(station) is not None
     while stripped:
         stripped = False
+        section = _SECTION.match(station)
+        if section is not None:
+            station = station[section.end() :]
+            stripped = True
         for prefix in prefixes:
             if station.startswith(prefix) and len(station) > len(prefix) + 1:
                 station = station[len(prefix) :]
                 stripped = True
-    return f"{m.group('year')[-2:]}{_normalize_station(station)}{int(m.group('serial'))}"
+    if _HAS_DIGIT.search(station) is not None:
+        return None
+    return station
 
 
 def iso_utc(moment: datetime) -> str:
@@ -129,6 +176,10 @@ def _origin_name(sender: str) -> str | None:
     words = text.split()
     post = _data.mapping("origin-posts.csv").get(words[0])
     if post is not None and len(words) > 1:
+        # a post the Cablegate pages name without its kind: USMISSION USEU BRUSSELS
+        fixed = fixes.get(" ".join(words[1:]))
+        if fixed is not None and words[0] == "USMISSION":
+            return fixed
         return f"{post} {_title(words[1:])}"
     return _title(words)
 

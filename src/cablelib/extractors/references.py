@@ -53,6 +53,21 @@ _CONJUNCTIONS = frozenset(("AND", "OR", "ALSO"))
 _TRAILING_AND = re.compile(r"[\s,;]+(?:AND|and)$")
 _MAX_STATION_WORDS = 4
 _NOT_LETTERS = re.compile(r"[^A-Z]")
+_MONTH = (
+    r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
+)
+#: A date written right after a citation without a year, which gives its year:
+#: ``STATE 42635 DATED MARCH 7, 1973``, ``LISBON 8859 (DTG 271748Z DEC 76)``,
+#: ``STATE 29998 OF 03/24/09``, ``PARIS 12 OF 7 MAY 2008``.
+_DATE_AFTER = re.compile(
+    r"[\s,(]*(?:(?:DATED|OF|ON|SENT)\b[\s,(]*)?(?:DTG\b[\s:]*)?(?:"
+    rf"\d{{6}}Z?\s*{_MONTH}\s*(?P<dtg>\d{{2}}(?:\d{{2}})?)"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:ST|ND|RD|TH)?,?\s+(?P<mdy>(?:19|20)\d\d)"
+    rf"|\d{{1,2}}(?:ST|ND|RD|TH)?\s+{_MONTH},?\s+(?P<dmy>(?:19|20)\d\d|\d\d)"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?P<num>(?:19|20)\d\d|\d\d)"
+    r")(?![\d/])"
+)
 
 
 @functools.cache
@@ -128,7 +143,11 @@ def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
 
 
 def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
-    """``(start, year, station, serials)`` of every cable cited in the upper-cased ``text``."""
+    """``(start, year, station, serials)`` of every cable cited in the upper-cased ``text``.
+
+    A citation written without a year takes the year of a date written right after it
+    (``STATE 42635 DATED MARCH 7, 1973``).
+    """
     out: list[tuple[int, str | None, str, list[int]]] = []
     pos = 0
     while True:
@@ -152,7 +171,20 @@ def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
         while (more := _MORE_SERIALS.match(text, pos)) is not None:
             serials.append(int(more.group(1)))
             pos = more.end()
-        out.append((start, m.group("year") if k == len(words) else None, station, serials))
+        year = m.group("year") if k == len(words) else None
+        if year is None:
+            year = _year_after(text, pos)
+        out.append((start, year, station, serials))
+
+
+def _year_after(text: str, pos: int) -> str | None:
+    """The year of a date written at ``pos`` (right after a citation), if there is one."""
+    if len(text) - pos < len(" 1/1/01"):  # the usual case: the citation ends the text
+        return None
+    date = _DATE_AFTER.match(text, pos)
+    if date is None:
+        return None
+    return date.group("dtg") or date.group("mdy") or date.group("dmy") or date.group("num")
 
 
 def _cable_id(
@@ -186,7 +218,10 @@ def _kind(text: str) -> str:
 def _captions(text: str) -> list[str]:
     if _any_caption().search(text) is None:  # the usual case: no pattern matches
         return []
-    return [word for pattern, word in _caption_patterns() if pattern.search(text)]
+    found = [
+        (m.start(), word) for pattern, word in _caption_patterns() if (m := pattern.search(text))
+    ]
+    return [word for _, word in sorted(found)]
 
 
 def _sub_items(letter: str | None, text: str) -> list[tuple[str | None, str]]:
@@ -196,6 +231,8 @@ def _sub_items(letter: str | None, text: str) -> list[tuple[str | None, str]]:
     m = _LEAD_MARK.match(text)
     if m and (letter is None or m.group(1) == letter):
         text = text[m.end() :]
+        if letter is None and m.group(1) == "A":  # "A: KABUL 65 B: KABUL 71"
+            letter = "A"
     out: list[tuple[str | None, str]] = []
     current, start = letter, 0
     for mark in _SUB_MARK.finditer(text):
