@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cablelib
-from _corpus import SHARED_CORPUS
+from _corpus import SHARED_CORPUS, VENDORED_CORPUS
 from cablelib.extractors.body import normalize_marking, surnames
 
 HEAD = "C O N F I D E N T I A L USNATO 000383\n\nSIPDIS\n\nSUBJECT: S\n\n"
@@ -118,3 +118,125 @@ def test_signer_coverage_over_corpus() -> None:
             assert "X" * 4 not in name
             assert 2 <= len(name) <= 30
     assert signed / len(cables) >= 0.95  # measured 510/523
+
+
+# -- signatures as FORMAT.md 4.9 describes them, in raw cables and Cablegate pages ---------
+
+#: (the end of the cable, the signer)
+SIGNER_TAILS = [
+    ("1. (C) Text.\n\nDAALDER\n\nNNNN\n", ["DAALDER"]),
+    ("1. (C) Text.\nKEEGANPAAL\n", ["KEEGAN", "PAAL"]),
+    ("1. (C) Text.\n\nBURNS\n\nCONFIDENTIAL\n\nNNNN\n", ["BURNS"]),
+    ("1. (C) Text.\n\nRICE\n\nSECRET\n", ["RICE"]),
+    ("1. (C) Text.\n\nCLINTON\n\nUNCLASSIFIED\n", ["CLINTON"]),
+    ("1. (C) Text.\n\nVOLKER\n\nLIMITED OFFICIAL USE\n", ["VOLKER"]),
+    ("1. (C) Text.\n\nEIKENBERRY\n\nC O N F I D E N T I A L\n", ["EIKENBERRY"]),
+    ("1. (C) Text.\n\nSTEPHENS\n\nSECRET//NOFORN\n", ["STEPHENS"]),
+    ("1. (C) Text.\n\nFARLAND\n\nGP-1\n", ["FARLAND"]),
+    ("1. (C) Text.\n\nSTAPLETON\n\nSECRET\n\nGP-1\n", ["STAPLETON"]),
+    ("1. (C) Text.\n\nMcFarland\n", ["MCFARLAND"]),
+    ("1. (C) Text.\n\nO'NEILL\n", ["O'NEILL"]),
+    ("1. (C) Text.\n\nKABUL 00000140  002 OF 002\n\nEIKENBERRY\n", ["EIKENBERRY"]),
+    ("1. (C) Text.\n\nMinimize considered.\nEIKENBERRY\n", ["EIKENBERRY"]),
+    (
+        "1. (C) Text.\n\nSTAPLETON\n\n"
+        "Declassified/Released US Department of State EO Systematic Review 30 JUN 2005\n",
+        ["STAPLETON"],
+    ),
+    # cablemap's NOTE BY alternative, and other notes of the communications center
+    ("1. (C) Text.\n\nRICE\n\nNOTE BY OC/T: NOT PASSED.\n", ["RICE"]),
+    ("1. (C) Text.\n\nFARLAND\n\nNOTE: NOT PASSED TO USUN.\n", ["FARLAND"]),
+    # the end of a raw telegram: break and station serial after the signature
+    ("1. (C) Text.\n\nEIKENBERRY\nBT\n#0140\n\nNNNN\n", ["EIKENBERRY"]),
+    ("1. (C) Text.\n\nEIKENBERRY\n\nBT\n#0140\n", ["EIKENBERRY"]),
+    # a suffix after a comma
+    ("1. (C) Text.\n\nMCCONNELL, JR.\n", ["MCCONNELL"]),
+    ("1. (C) Text.\n\nTimken, Jr.\n", ["TIMKEN"]),
+    # 10BRUSSELS183: mail debris after End Cable Text
+    (
+        "1. (U) This cable has been cleared by Michael Froman.\nMURRAY\nEnd Cable Text\n"
+        "Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox: TRANS\n.\n",
+        ["MURRAY"],
+    ),
+    # 10BOGOTA13: Lotus Notes debris after the signature
+    ("1. (C) Text. End comment.\nBROWNFIELD\n\nEPET @ EL P\n", ["BROWNFIELD"]),
+    # no signature
+    ("1. (C) Text.\n\nNNNN\n", []),
+    ("1. (C) Text.\n\nXXXXXXXXXXXX\n\nNNNN\n", []),
+    ("1. (C) The last line is a sentence.\n\nCONFIDENTIAL\n", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SIGNER_TAILS)
+def test_signer_tails(body: str, expected: list[str]) -> None:
+    assert _extract(HEAD + body, "signer") == expected
+
+
+def _page(body: str) -> str:
+    """A Cablegate page (10KUWAIT161's chrome and header) whose body ``<pre>`` is ``body``."""
+    page = (VENDORED_CORPUS / "10KUWAIT161.html").read_text(encoding="utf-8")
+    start = page.rfind("<code><pre>") + len("<code><pre>")
+    end = page.find("</pre></code>", start)
+    return page[:start] + body.replace("\n", "&#x000A;") + page[end:]
+
+
+_PAGE_HEAD = (
+    "C O N F I D E N T I A L KUWAIT 000161 \n \nSIPDIS \n \nE.O. 12958: DECL: 02/23/2020 \n"
+    "TAGS: PREL \nSUBJECT: GOK CONCERNED \n \n"
+    "Classified By: Political Counselor Pete O'Donohue for reasons 1.4 b and d \n \n"
+)
+
+
+def _par(n: int, text: str) -> str:
+    return f"<a id='par{n}' href='#par{n}'>¶</a>{n}. {text}"
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "expected"),
+    [
+        (_par(1, "(C) Text. \n \nJONES\n"), "signer", ["JONES"]),
+        (_par(1, "(C) Text. \n \nKEEGANPAAL \n"), "signer", ["KEEGAN", "PAAL"]),
+        (_par(1, "(C) Text. End Comment. \nRicciardone\n"), "signer", ["RICCIARDONE"]),
+        (
+            _par(1, "(C) One. \n \n") + _par(2, "(S/NF) Two. \n \n") + _par(3, "Three. \n"),
+            "paragraph_markings",
+            ["C", "S//NF", None],
+        ),
+        (_par(1, "(C) XXXXXXXXXXXX told [NAME REMOVED]. \n \nJONES\n"), "redactions", 2),
+    ],
+)
+def test_in_cablegate_pages(body: str, field: str, expected: object) -> None:
+    cable = cablelib.loads(_page(_PAGE_HEAD + body))
+    assert cable.page is not None
+    assert cablelib.extract(cable, only=[field])[field] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("1.(C) One.\n\n2. (S) Two.\n", ["C", "S"]),  # no space after the number
+        ("1. (S//NF) One.\n\n2. (C//NF) Two.\n", ["S//NF", "C//NF"]),
+        ("1. (S/REL NATO) One.\n\n2. (C//REL ISAF) Two.\n", ["S//REL NATO", "C//REL ISAF"]),
+        ("1. (SBU/NF) One.\n\n2. (U//FOUO) Two.\n", ["SBU//NF", "U//FOUO"]),
+        ("1. (C NF) One.\n\n2. (C/NOFORN) Two.\n", ["C//NF", "C//NF"]),
+        ("1. C) One.\n\n2. SBU) Two.\n", ["C", "SBU"]),  # malformed
+        ("1. (c) One.\n\n2. (sbu) Two.\n", ["C", "SBU"]),  # reformatted
+        ("1. PRESS REPORTS.\n\n2. (U) Two.\n", [None, "U"]),
+    ],
+)
+def test_paragraph_marking_variants(body: str, expected: list[str | None]) -> None:
+    assert _extract(HEAD + body, "paragraph_markings") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("1. (C) XXXXXXXXXXX and XXXXXXXXXXXXX and XXXXXXXXXX.\n", 3),  # 11, 13, 10 X's
+        ("1. (C) businessmanXXXXXXXXXXXX said.\n", 1),
+        ("1. (C) [Name Removed] said.\n", 1),
+        ("1. (C) One XXXXXXXXXXXX.\n\nKABUL 00000140  002 OF 002\n\nTwo XXXXXXXXXXXX.\n", 2),
+        ("1. (C) No redaction: XXX, XX, the 20th century (XX).\n", 0),
+    ],
+)
+def test_redaction_variants(body: str, expected: int) -> None:
+    assert _extract(HEAD + body, "redactions") == expected

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import cablelib
-from _corpus import SHARED_CORPUS
+from _corpus import SHARED_CORPUS, VENDORED_CORPUS
 from cablelib.extractors.subject import clean_subject
 
 HEAD = "C O N F I D E N T I A L SECTION 01 OF 02 USNATO 000383\n\nSIPDIS\n\n"
@@ -151,3 +151,167 @@ def test_summary_and_comment_coverage() -> None:
     comments = sum(1 for c in cables if cablelib.extract(c, only=["comment"])["comment"])
     assert summaries / len(cables) >= 0.75  # measured 411/523
     assert comments / len(cables) >= 0.45  # measured 257/523
+
+
+# -- variants of FORMAT.md 4.5 and 4.8, in raw cables and inside Cablegate pages ------------
+
+_PRE = "E.O. 12958: DECL: 10/01/2018\nTAGS: PREL, PGOV, AF\n"
+_POST = (
+    "\n\nClassified By: Ambassador Karl Eikenberry for reasons 1.4 (b) and (d).\n\n1. (C) Text.\n"
+)
+
+#: (the SUBJECT line(s) as written, the subject)
+SUBJECT_LINES = [
+    ("SUBJECT: (C) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    (
+        "SUBJECT: (SBU) A LONG SUBJECT THAT\nWRAPS TO THE NEXT LINE",
+        "A LONG SUBJECT THAT WRAPS TO THE NEXT LINE",
+    ),
+    (
+        "SUBJECT: (C) A LONG SUBJECT THAT\n         WRAPS, INDENTED",
+        "A LONG SUBJECT THAT WRAPS, INDENTED",
+    ),
+    ("SUBJECT: (C) A SUBJECT THAT\nWRAPS\nREF: KABUL 65", "A SUBJECT THAT WRAPS"),
+    ("SUBJ: AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),  # 09BAGHDAD2569
+    ("SUBJECT:AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT : AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("Subject: Afghanistan: Test", "Afghanistan: Test"),
+    ("SUBJECT: (S/NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (S//NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (C/NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (C//REL ISAF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (U) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (SBU/NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (LOU) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (C)AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST (C)", "AFGHANISTAN: TEST"),
+    # the malformed marking of FORMAT.md 4.7, and a spelled-out classification
+    ("SUBJECT: C) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (CONFIDENTIAL) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    # parentheses that are no marking stay
+    ("SUBJECT: (SBU) AFGHANISTAN: TEST (U.S.)", "AFGHANISTAN: TEST (U.S.)"),
+    ("SUBJECT: AFGHANISTAN: TEST (A)", "AFGHANISTAN: TEST (A)"),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), SUBJECT_LINES)
+def test_subject_line_variants(written: str, expected: str) -> None:
+    assert _extract(HEAD + _PRE + written + _POST, "subject") == expected
+
+
+_S = "SUBJECT: TEST\n\n"
+_REST = "\n\n2. (C) Body.\n"
+
+#: (the first paragraph(s), the summary)
+SUMMARY_CASES = [
+    ("1. (C) SUMMARY: The summary text. END SUMMARY.", "The summary text."),
+    ("1. (C) Summary. The summary text. End Summary.", "The summary text."),  # 09KABUL140
+    ("1. (C) Summary: The summary text.\nEnd summary.", "The summary text."),
+    ("1. (C) BEGIN SUMMARY: The summary text. END SUMMARY.", "The summary text."),
+    ("1. (C) SUMMARY AND COMMENT: The summary text. END SUMMARY AND COMMENT.", "The summary text."),
+    (
+        "1. (SBU) Summary and Action Request: The summary text. End Summary and Action Request.",
+        "The summary text.",
+    ),
+    ("1. (C) SUMMARY. THE SUMMARY TEXT. END SUMMARY", "THE SUMMARY TEXT."),
+    ("1. (C) Summary: The summary text. (End Summary)", "The summary text."),
+    ("1. (C) SUMMARY -- The summary text. END SUMMARY.", "The summary text."),
+    ("1. (C) Summary:  The summary\ntext.  End Summary.", "The summary text."),
+    ("1. (C) Summay: The summary text. End Summary.", "The summary text."),  # 09OSLO146
+    # no start (07BAGHDAD3895)
+    ("1. (C) The summary text. END SUMMARY.", "The summary text."),
+    # no end: the rest of the paragraph
+    ("1. (C) Summary: The summary text.", "The summary text."),
+    # over several paragraphs, and across a page marker
+    ("1. (C) SUMMARY: One.\n\n2. (C) Two. END SUMMARY.", "One. Two."),
+    (
+        "1. (C) Summary. The summary\n\nKABUL 00000140  002 OF 003\n\ntext. End Summary.",
+        "The summary text.",
+    ),
+    # a heading
+    ("SUMMARY\n-------\n\n1. (C) The summary text.", "The summary text."),
+    # a word "summary" in running text is no label
+    (
+        "1. (U) This cable gives a summary of the talks.\n\n2. (C) Summary: The text. End Summary.",
+        "The text.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SUMMARY_CASES)
+def test_summary_variants(body: str, expected: str) -> None:
+    assert _extract(HEAD + _S + body + _REST, "summary") == expected
+
+
+COMMENT_CASES = [
+    ("1. (C) Text. COMMENT: The comment. END COMMENT.", ["The comment."]),
+    ("1. (C) Comment: The comment.\n\n2. (C) Body.", ["The comment."]),
+    ("1. (C) Text. (Comment: The comment. End comment.) More.", ["The comment."]),
+    ("1. (C) Comment: [DETAILS REMOVED]", ["[DETAILS REMOVED]"]),
+    ("1. (C) Text. Begin Comment: The comment. End Comment.", ["The comment."]),
+    # whose comment, named at the start and at the end
+    ("1. (C) Text. Embassy Comment: The comment. End Embassy Comment.", ["The comment."]),
+    ("1. (C) Text. POST COMMENT: The comment. END POST COMMENT.", ["The comment."]),
+    ("1. (C) Comment and Action Request: The comment. End Comment.", ["The comment."]),
+    (
+        "1. (C) COMMENT: First.\n\n2. (C) Text.\n\n3. (C) COMMENT: Second. END COMMENT.",
+        ["First.", "Second."],
+    ),
+    (
+        "1. (C) Text. COMMENT: The comment\n\nKABUL 00000140  002 OF 003\n\nwraps. END COMMENT.",
+        ["The comment wraps."],
+    ),
+    # "end of summary and comment" ends no comment early
+    ("1. (C) SUMMARY AND COMMENT: Text. END SUMMARY AND COMMENT.", ["Text."]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COMMENT_CASES)
+def test_comment_variants(body: str, expected: list[str]) -> None:
+    assert _extract(HEAD + _S + body + "\n", "comment") == expected
+
+
+def _page(body: str) -> str:
+    """A Cablegate page (10KUWAIT161's chrome and header) whose body ``<pre>`` is ``body``."""
+    page = (VENDORED_CORPUS / "10KUWAIT161.html").read_text(encoding="utf-8")
+    start = page.rfind("<code><pre>") + len("<code><pre>")
+    end = page.find("</pre></code>", start)
+    body = re.sub(
+        r"(?m)^(\d+)\.", lambda m: f"<a id='par{m[1]}' href='#par{m[1]}'>¶</a>{m[1]}.", body
+    )
+    return page[:start] + body.replace("\n", "&#x000A;") + page[end:]
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "expected"),
+    [
+        (
+            "subject",
+            "SUBJECT: (C) GOK QUIETLY CONCERNED ABOUT IRANIAN \nENRICHMENT PLANS ",
+            "GOK QUIETLY CONCERNED ABOUT IRANIAN ENRICHMENT PLANS",
+        ),
+        ("summary", "1. (C) Summary: Kuwait is worried. End Summary.", "Kuwait is worried."),
+        ("summary", "1. (C) SUMMARY: One.\n\n2. (C) Two. END SUMMARY.", "One. Two."),
+        (
+            "comment",
+            "1. (C) Text. Comment: Kuwait is worried. End Comment.",
+            ["Kuwait is worried."],
+        ),
+    ],
+)
+def test_in_cablegate_pages(field: str, written: str, expected: object) -> None:
+    subject = written if field == "subject" else "SUBJECT: GOK CONCERNED "
+    body = "" if field == "subject" else written
+    text = (
+        "C O N F I D E N T I A L KUWAIT 000161 \n \nSIPDIS \n \n"
+        f"E.O. 12958: DECL: 02/23/2020 \nTAGS: PREL \n{subject}\n \n"
+        "Classified By: Political Counselor Pete O'Donohue for reasons 1.4 b and d \n \n"
+        f"{body or '1. (C) Text.'} \n \n2. (C) More. \n \nJONES\n"
+    )
+    cable = cablelib.loads(_page(text))
+    assert cable.page is not None
+    assert _extract_cable(cable, field) == expected
+
+
+def _extract_cable(cable: cablelib.Cable, field: str) -> object:
+    return cablelib.extract(cable, only=[field])[field]

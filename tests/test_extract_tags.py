@@ -125,3 +125,146 @@ def test_written_tags_are_the_cables_tags() -> None:
     for path in all_corpus_files():
         cable = cablelib.load(path)
         assert written_tags(cable) == cable.tags
+
+
+# -- TAGS lines of every spelling, in raw cables and inside Cablegate pages ---------------
+
+_HEAD = "CONFIDENTIAL SECTION 01 OF 02 BEIJING 003662\n\nSIPDIS\n\nE.O. 12958: DECL: 10/01/2018\n"
+_TAIL = (
+    "\nSUBJECT: CHINA: A SUBJECT\n\nClassified By: Ambassador Clark T. Randt for reasons"
+    " 1.4 (b) and (d).\n\n1. (C) Text.\n\nRANDT\n"
+)
+_PCG = ["PREL", "PGOV", "CH"]
+
+#: (the TAGS line(s) as written below the E.O. line, the tags)
+TAGS_LINES = [
+    # FORMAT.md 4.5: TAGS: 882, TAGS (no colon) 401, TAG 2 (09BRASILIA952), TAG: 2 (09DOHA214)
+    ("TAGS: PREL, PGOV, CH", _PCG),
+    ("TAGS PREL, PGOV, CH", _PCG),
+    ("TAGS PREL PGOV CH", _PCG),
+    ("TAGS:PREL,PGOV,CH", _PCG),
+    ("TAGS : PREL, PGOV, CH", _PCG),
+    ("Tags: PREL, PGOV, CH", _PCG),
+    ("TAG PREL, PGOV, CH", _PCG),
+    ("TAG: PREL, PGOV, CH", _PCG),
+    # the typos cablemap's _TAGS_PATTERN accepts
+    ("TAGE PREL, PGOV, CH", _PCG),
+    ("TAS: PREL, PGOV, CH", _PCG),
+    ("TABS: PREL, PGOV, CH", _PCG),
+    ("TGS: PREL, PGOV, CH", _PCG),
+    ("AGS: PREL, PGOV, CH", _PCG),
+    # lower case, as in reformatted copies
+    ("tags: PREL, PGOV, CH", _PCG),
+    # no label at all, right after the E.O. line (08BEIJING3662)
+    ("EFIN, ECON, PREL, CH", ["EFIN", "ECON", "PREL", "CH"]),
+    ("EFIN ECON PREL CH", ["EFIN", "ECON", "PREL", "CH"]),
+    # wrapped over lines, comma- or space-separated, with or without indentation
+    (
+        "TAGS: PREL, PGOV, ETRD, ECON,\nEFIN, CH",
+        ["PREL", "PGOV", "ETRD", "ECON", "EFIN", "CH"],
+    ),
+    ("TAGS: PREL PGOV ETRD\n      ECON EFIN CH", ["PREL", "PGOV", "ETRD", "ECON", "EFIN", "CH"]),
+    ("TAG PREL, PGOV,\nECON, CH", ["PREL", "PGOV", "ECON", "CH"]),
+    # person tags
+    ("TAGS: OVIP (CLINTON, HILLARY), PREL, AS", ["OVIP (CLINTON, HILLARY)", "PREL", "AS"]),
+    ("TAGS OVIP (CLINTON, HILLARY) PREL AS", ["OVIP (CLINTON, HILLARY)", "PREL", "AS"]),
+    ("TAGS: OVIP (CLINTON,\nHILLARY) PREL AS", ["OVIP (CLINTON, HILLARY)", "PREL", "AS"]),
+    ("TAGS: PREL, OVIP (STEINBERG, JAMES B.)", ["PREL", "OVIP (STEINBERG, JAMES B.)"]),
+    # run-together and misspelt tags, duplicates, trailing separators
+    ("TAGS: PRELPGOV, CH", _PCG),
+    ("TAGS: ESENV, POGOV, CH", ["SENV", "PGOV", "CH"]),
+    ("TAGS: PREL, PGOV, CH, ", _PCG),
+    ("TAGS: PREL; PGOV; CH", _PCG),
+    ("TAGS: PREL PGOV CH PREL", _PCG),
+    # stray punctuation, and a SUBJECT run onto the TAGS line
+    ("TAGS: - PREL, PGOV, CH", _PCG),
+    ("TAGS: PREL, PGOV, CH SUBJECT: CHINA", _PCG),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), TAGS_LINES)
+def test_tags_line_variants(written: str, expected: list[str]) -> None:
+    cable = cablelib.loads(_HEAD + written + _TAIL)
+    result = cablelib.extract(cable, only=["tags", "tag_kinds"], provenance=True)
+    assert result["tags"] == expected
+    assert list(result["tag_kinds"]) == expected
+    [span] = result["provenance"]["tags"]
+    assert expected[-1].split()[-1].rstrip(".)") in span["text"]
+
+
+@pytest.mark.parametrize(
+    ("eo_line", "expected"),
+    [
+        # 09STOCKHOLM194: TAG without a colon run onto the E.O. line
+        (
+            "E.O. 12958:  DECL: 03/20/2019 TAG PTER, PGOV, ASEC, EFIN, ENRG, KCIP, SW ",
+            ["PTER", "PGOV", "ASEC", "EFIN", "ENRG", "KCIP", "SW"],
+        ),
+        ("E.O. 12958: DECL: 11/29/10 TAGS: PGOV PRELPGOV ZI", ["PGOV", "PREL", "ZI"]),
+        ("E.O. 12958: DECL: 11/29/10 TAGS PGOV, ZI", ["PGOV", "ZI"]),
+        ("E.O. 12958: N/A TAGS: ECON, EFIN, ZI", ["ECON", "EFIN", "ZI"]),
+    ],
+)
+def test_tags_run_onto_the_eo_line(eo_line: str, expected: list[str]) -> None:
+    text = "SECRET STOCKHOLM 000194\n\nSIPDIS\n\n" + eo_line + "\n" + _TAIL
+    assert cablelib.extract(cablelib.loads(text), only=["tags"])["tags"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no TAGS at all: a passing line, a subject, and text that only looks like tags
+        _HEAD + "\nSUBJECT: PREL AND PGOV\n\n1. (C) TAGS: PREL, PGOV in a paragraph.\n",
+        "UNCLAS KABUL 003934\n\nSTATE FOR SA/FO\nNSC FOR HARRIMAN\n ...\n",
+        # the line after the E.O. line is text, not tags
+        _HEAD + "THE EMBASSY AND CH\n" + _TAIL,
+    ],
+)
+def test_no_tags(text: str) -> None:
+    assert cablelib.extract(cablelib.loads(text), only=["tags"])["tags"] == []
+
+
+_PAGE_TEMPLATE = VENDORED_CORPUS / "10KUWAIT161.html"
+
+
+def _page(body: str) -> str:
+    """A Cablegate page (10KUWAIT161's chrome and header) whose body ``<pre>`` is ``body``."""
+    page = _PAGE_TEMPLATE.read_text(encoding="utf-8")
+    start = page.rfind("<code><pre>") + len("<code><pre>")
+    end = page.find("</pre></code>", start)
+    return page[:start] + body.replace("\n", "&#x000A;") + page[end:]
+
+
+def _link(tag: str) -> str:
+    return f"<a href='../../../tag/{tag}_0.html'>{tag}</a>"
+
+
+@pytest.mark.parametrize(
+    ("label", "written", "sep", "expected"),
+    [
+        ("TAGS: ", ["PREL", "KNNP", "IR", "KU"], " ", ["PREL", "KNNP", "IR", "KU"]),
+        ("TAGS ", ["PREL", "KNNP", "IR", "KU"], ", ", ["PREL", "KNNP", "IR", "KU"]),
+        ("TAG ", ["PREL", "KNNP", "IR", "KU"], ", ", ["PREL", "KNNP", "IR", "KU"]),
+        ("TAGE ", ["PREL", "KNNP", "IR", "KU"], ", ", ["PREL", "KNNP", "IR", "KU"]),
+        ("TAGS: ", ["ECON", "EINDETRD", "KIPR"], ", ", ["ECON", "EIND", "ETRD", "KIPR"]),
+        # 09SANTIAGO324: WikiLeaks linked the words of a person tag one by one
+        ("TAGS: ", ["OVIP", "BIDEN", "JOSEPH", "PREL"], " ", ["OVIP (BIDEN, JOSEPH)", "PREL"]),
+    ],
+)
+def test_tags_in_cablegate_pages(
+    label: str, written: list[str], sep: str, expected: list[str]
+) -> None:
+    tags = sep.join(_link(t) for t in written)
+    body = (
+        "C O N F I D E N T I A L KUWAIT 000161 \n \nSIPDIS \n \n"
+        f"E.O. 12958: DECL: 02/23/2020 \n{label}{tags}\nSUBJECT: GOK QUIETLY CONCERNED \n \n"
+        "Classified By: Political Counselor Pete O'Donohue for reasons 1.4 b and d \n \n"
+        "<a id='par1' href='#par1'>¶</a>1. (C) Text. \n \nJONES\n"
+    )
+    cable = cablelib.loads(_page(body))
+    assert cable.page is not None
+    assert cablelib.extract(cable, only=["tags"])["tags"] == expected
+
+
+def test_normalize_tags_drops_punctuation_and_stops_at_a_label() -> None:
+    assert normalize_tags(["-", "PREL", "--", "CH", "SUBJECT:", "CHINA"]) == ["PREL", "CH"]

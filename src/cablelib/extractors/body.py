@@ -59,10 +59,12 @@ _JUNK = re.compile(
     r"""
     [\W_]*                                              # blank, ".", "...", "*****"
     | (?:NNNN|Nnnn|End\ Cable\ Text|BT)\b.*
+    | \#\d{3,5}                                         # station serial after BT: #0140
+    | NOTE\b.*
+    | .*@.*                                             # e-mail and Lotus Notes debris
     | (?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED\ OFFICIAL\ USE|UNCLAS)\b[^a-z]*
     | GP-\d.*
     | (?:Declassified|DECLASSIFIED)\b.*
-    | NOTE\ BY\b.*
     | SELECT\ .*\ FROM\ .*                              # SQL debris
     | \d{4}[A-Z]+\d+\s+-\s+[A-Z ]+                      # 2004CARACA02200 - CONFIDENTIAL
     | .*\.\.\.                                          # truncated record
@@ -73,6 +75,10 @@ _JUNK = re.compile(
 _URL_LINE = re.compile(r"https?:|www\.|\.gov\b", re.I)
 _NAME_WORD = r"[A-Z][A-Za-z'-]*[A-Za-z]"
 _NAME_LINE = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
+# A name with its suffix after a comma: "MCCONNELL, JR.", "Timken, Jr."
+_SUFFIXED = re.compile(
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}),?[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\.?"
+)
 # A name glued to the last sentence: "... End Comment. DRUCKER", "... politics. Burns"
 _GLUED = re.compile(
     r"(?:[.!?][\"\u201d\u2019)\]]*|[\"\u201d\u2019)\]*]|\bEND\s+(?:COMMENT|NOTE|TEXT|QUOTE)|\bEnd\s+[Cc]omment)"
@@ -90,6 +96,9 @@ def _name_from_line(text: str) -> str | None:
     """The name on a physical line, if the line is or ends with a signature."""
     if _NAME_LINE.fullmatch(text):
         return text
+    m = _SUFFIXED.fullmatch(text)
+    if m:
+        return m.group(1)
     m = _GLUED.search(text)
     if m:
         return m.group(1)
@@ -139,7 +148,14 @@ def _tail(cable: Cable) -> list[Line]:
 
 def signer(cable: Cable) -> Found:
     """Surnames of whoever signed the cable, upper case; empty when unsigned."""
-    for line in _tail(cable):
+    tail = _tail(cable)
+    # What follows the end of the message (NNNN, End Cable Text) is debris of the
+    # copy, never the signature: read from the last end of message up.
+    for i, line in enumerate(tail):
+        if isinstance(line, EndOfMessageLine):
+            tail = tail[i:]
+            break
+    for line in tail:
         if isinstance(line, _TAIL_SKIP):
             continue
         if not isinstance(line, _TAIL_LINES):
@@ -157,6 +173,10 @@ def signer(cable: Cable) -> Found:
 
 # -- paragraph markings ---------------------------------------------------------------
 
+# (SBU/NF), which the model's marking pattern misses (it allows C, S, U, T before a slash)
+_SBU_MARKING = re.compile(
+    r"[^\S\n]*(?:¶[^\S\n]*)?\d{1,3}[^\S\n]?\.[^\S\n]*\((SBU[ /]{1,2}[A-Z][A-Z/ ]*)\)"
+)
 _MARK_SPLIT = re.compile(r"\s*(?:/+|\s-\s|\s+)\s*")
 _CLASS_WORDS = {
     "CONFIDENTIAL": "C",
@@ -203,6 +223,9 @@ def paragraph_markings(cable: Cable) -> Found:
     for paragraph in cable.paragraphs:
         first = paragraph.lines[0]
         marking = first.marking if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
+        if marking is None and type(first) is ParagraphLine and "SBU" in first.raw[:24]:
+            m = _SBU_MARKING.match(first.raw)
+            marking = m.group(1) if m else None
         out.append(normalize_marking(marking) if marking else None)
         if marking:
             lines.append(first)

@@ -51,8 +51,12 @@ from cablelib.model import (
 __all__ = ["comment", "subject", "summary"]
 
 _WS = re.compile(r"\s+")
-_MARK = r"\((?:U|C|S|SBU|TS|LOU|FOUO|[CSUT]{1,3}\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*)\)"
-_LEADING_MARK = re.compile(rf"^\s*{_MARK}\s*", re.I)
+_MARK = (
+    r"\((?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*"
+    r"|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\)"
+)
+# a marking missing its opening parenthesis, as on malformed paragraphs: "C) ...", "SBU) ..."
+_LEADING_MARK = re.compile(rf"^\s*(?:{_MARK}|(?-i:(?:U|C|S|SBU|TS|LOU)\)))\s*", re.I)
 _TRAILING_MARK = re.compile(rf"\s*{_MARK}\s*$", re.I)
 _TAG = re.compile(r"<[^<>\n]*>|<\s*$")
 # WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
@@ -296,7 +300,12 @@ _COMMENT_START = re.compile(
 _NEAR = 60
 #: The end of the built text that a search window past it can reach back into.
 _TAIL = 3 * _NEAR
-_COMMENT_END = re.compile(r"\(?\bEND\s+(?:OF\s+)?COMMENTS?\b", re.I)
+# "END COMMENT", also naming whose comment: "End Embassy Comment", "END POST COMMENT"
+_COMMENT_END = re.compile(
+    r"\(?\bEND\s+(?:OF\s+)?(?:(?!(?:SUMM?AR?Y|AND|OF)\b)(?-i:[A-Z][\w'\u2019]*)\s+){0,2}?"
+    r"COMMENTS?\b",
+    re.I,
+)
 # a web-site notice some posts append to the last paragraph
 _VISIT = re.compile(r"\s*\b(?:Please\s+)?Visit\b[^.]{0,120}?\bWeb\s?site\b.*$", re.I | re.S)
 # a label that is a heading: the line ends after it (maybe framed with dashes)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
 from cablelib.hookspecs import Register, hookimpl
-from cablelib.model import Cable, Line, Paragraph, TagsLine
+from cablelib.model import Cable, EoLine, Line, Paragraph, TagsLine
 
 __all__ = ["normalize_tags", "tag_kind"]
 
@@ -36,6 +36,17 @@ _GEO = re.compile(r"[A-Z]{2}\Z")
 _WORD = re.compile(r"[A-Z]{2,}\Z")
 _TAGS_INSIDE = re.compile(r"\bTAGS?\s*:\s*")
 _PERSON_PARTS = re.compile(r"\s*([^()]*?)\s*\(\s*(.*?)\s*\)\s*\Z")
+#: Labels the TAGS terminal of the grammar does not lex: at the start of a line ...
+_LABEL = re.compile(
+    r"[ \t]*(?:TAGS?|TAGE|TAS|TABS|TGS|AGS|TAGSL?)(?:[ \t]*:[ \t]*|[ \t]+(?=[A-Z]{2}))"
+    r"|[ \t]*(?i:tags?)[ \t]*:[ \t]*"
+)
+#: ... or after the date of the E.O. line: E.O. 12958: DECL: 03/20/2019 TAG PTER, PGOV
+_LABEL_IN_EO = re.compile(r"[ \t](?:TAGS?|TAGE|TAS|TABS|TGS)(?:[ \t]*:[ \t]*|[ \t]+(?=[A-Z]{2}))")
+_SEPARATORS = re.compile(r"[\s,;]+")
+_HAS_ALNUM = re.compile(r"[A-Za-z0-9]")
+#: Labels run onto the end of a TAGS line: TAGS: PREL, PGOV SUBJECT: ...
+_STOPS = frozenset(("SUBJECT:", "SUBJ:", "SUBJECT", "REF:", "REFS:"))
 
 
 @functools.cache
@@ -139,7 +150,7 @@ def normalize_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
 def _read_tag(raw: str) -> tuple[str, ...] | tuple[None, str, str]:
     """One tag as written → the tags it stands for, or ``(None, prefix, name)`` for a person."""
     tag = " ".join(raw.upper().split()).strip(" .,;")
-    if not tag:
+    if not _HAS_ALNUM.search(tag):  # empty, or bare punctuation: TAGS: - PREL
         return ()
     m = _PERSON_PARTS.match(tag)
     if m:
@@ -154,6 +165,8 @@ def _read_tag(raw: str) -> tuple[str, ...] | tuple[None, str, str]:
 def _normalize(tags: tuple[str, ...]) -> tuple[str, ...]:
     flat: list[str] = []
     for raw in tags:
+        if raw.upper() in _STOPS:  # a label run onto the TAGS line: ... CH SUBJECT: ...
+            break
         read = _read_tag(raw)
         if read and read[0] is None:
             prefix, inside = read[1], read[2]
@@ -217,7 +230,77 @@ def written_tags(cable: Cable) -> tuple[str, ...]:
 
 def _read(cable: Cable) -> _Tags:
     tags, line = _read_written(cable)
-    return _Tags(_normalize(tags), (line,) if line is not None else (), tags)
+    found = tags
+    if not tags:
+        found, line = _read_unlabelled(cable)
+    return _Tags(_normalize(found), (line,) if line is not None else (), tags)
+
+
+def _clean(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags up to a SUBJECT or REF label run onto the line, without bare punctuation."""
+    out: list[str] = []
+    for tag in tags:
+        if tag.upper() in _STOPS:
+            break
+        if _HAS_ALNUM.search(tag):
+            out.append(tag)
+    return tuple(out)
+
+
+def _preamble(cable: Cable) -> list[Line]:
+    out: list[Line] = []
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, Paragraph):
+                return out
+            if isinstance(item, Line):
+                out.append(item)
+    return out
+
+
+def _read_unlabelled(cable: Cable) -> tuple[tuple[str, ...], Line | None]:
+    """TAGS the grammar did not lex as a TAGS line, from the preamble's physical lines.
+
+    A label the TAGS terminal does not know (``TAG PTER``, ``TAGE``, ``tags:``) at the
+    start of a line or after the E.O. line's date on the same line, or no label at
+    all: a line right after the E.O. line that holds nothing but known tags
+    (``EFIN, ECON, PREL, CH``, 08BEIJING3662).  A tag list continues on the lines
+    below it that hold nothing but known tags.
+    """
+    after_eo = False
+    for item in _preamble(cable):
+        is_eo = isinstance(item, EoLine)
+        rows = item.content.split("\n")
+        for i, row in enumerate(rows):
+            m = (_LABEL_IN_EO.search(row) if is_eo and i == 0 else None) or _LABEL.match(row)
+            if m is not None:
+                rest = row[m.end() :]
+            elif after_eo and _only_tags(row):
+                rest = row
+            else:
+                after_eo = is_eo and i == 0
+                continue
+            for more in rows[i + 1 :]:
+                if not _only_tags(more):
+                    break
+                rest += " " + more
+            tags = _clean(TagsLine("TAGS: " + rest).tags)
+            if tags:
+                return tags, item
+            after_eo = False
+        if not is_eo:
+            after_eo = False
+        elif len(rows) == 1:
+            after_eo = True
+    return (), None
+
+
+def _only_tags(row: str) -> bool:
+    """Whether a line holds two or more tags and nothing else, one of them a subject tag."""
+    words = [w for w in _SEPARATORS.split(row.strip().upper().strip(".")) if w]
+    if len(words) < 2 or not all(_known(w) or w in _fixes() for w in words):  # noqa: PLR2004
+        return False
+    return any(w in _subjects() or w in _organizations() or _PROGRAM.match(w) for w in words)
 
 
 def _read_written(cable: Cable) -> tuple[tuple[str, ...], Line | None]:
