@@ -268,3 +268,13 @@ def test_misspelt_tags_labels_give_the_tags(label: str) -> None:
     cable = cablelib.loads(f"E.O. 12958: DECL: 1/1/2019\n{label} PGOV, PREL\nSUBJECT: X\n")
     assert cable.tags == ("PGOV", "PREL")
     assert cable.subject == "X"
+
+
+def test_tags_run_together_with_the_eo_line_without_a_colon() -> None:
+    """09STOCKHOLM194: ``E.O. 12958: DECL: ... TAG PTER, PGOV``."""
+    cable = cablelib.loads("E.O. 12958: DECL: 1/1/2019 TAG PTER, PGOV\nSUBJECT: X\n")
+    assert cable.tags == ("PTER", "PGOV")
+
+
+def test_sbu_noforn_is_a_marking() -> None:
+    assert [p.marking for p in cablelib.loads("1. (SBU/NF) Text.\n").paragraphs] == ["SBU/NF"]

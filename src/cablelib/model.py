@@ -687,7 +687,7 @@ class EoLine(Line):
         return ExecutiveOrder(order=order, date=parse_date(after), text=_fold(rest))
 
 
-_TAGS_LABEL = re.compile(r"\s*(?:TAGE|TABS|TAGS?|Tags?|TAS|TGS|AGS)\s*:?\s*")
+_TAGS_LABEL = re.compile(r"\s*(?:TAGE|TABS|TAGS?|Tags?|tags?|TAS|TGS|AGS)\s*:?\s*")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 _PERSON_TAG = re.compile(r"([A-Z]{2,6})?\s*\(([^()]*)\)")
 
@@ -856,7 +856,7 @@ _PARA_RE = re.compile(
 _MARKED_RE = re.compile(r"[^\S\n]*\(([^()\n]{1,40})\)")
 _MARKINGS = re.compile(
     r"(?:U|C|S|SBU|TS|LOU|FOUO|NF|NOFORN|REL|ENTIRE TEXT|[CSU]\s*-\s*ENTIRE TEXT|"
-    r"[CSUT]{1,3}\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*)",
+    r"(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*)",
     re.I,
 )
 
@@ -1202,7 +1202,7 @@ class Document:
 
 
 _EO_INSIDE = re.compile(r"\bE\.\s?O\.\s*1\d{4}\b")
-_TAGS_INSIDE = re.compile(r"\bTAGS?\s*:\s*")
+_TAGS_INSIDE = re.compile(r"\bTAGS?(?:\s*:|\s+(?=[A-Z]{2}))\s*")
 #: How often a text must name a year for it to count as the cable's own year.
 _YEAR_EVIDENCE = 2
 _REF_YEAR_RE = re.compile(r"(\d{2})\s+[A-Z]")
