@@ -278,3 +278,12 @@ def test_tags_run_together_with_the_eo_line_without_a_colon() -> None:
 
 def test_sbu_noforn_is_a_marking() -> None:
     assert [p.marking for p in cablelib.loads("1. (SBU/NF) Text.\n").paragraphs] == ["SBU/NF"]
+
+
+def test_captions_of_several_words() -> None:
+    text = "UNCLAS STATE 000001\n\nSENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY\nE F T O\n"
+    assert cablelib.loads(text).captions == (
+        "SENSITIVE BUT UNCLASSIFIED",
+        "HANDLE ACCORDINGLY",
+        "EFTO",
+    )

@@ -74,7 +74,6 @@ __all__ = [
     "XmtLine",
 ]
 
-_WS = re.compile(r"\s+")
 _L = TypeVar("_L", bound="Line")
 _MONTHS = {
     m: i
@@ -590,6 +589,11 @@ class ClassLine(Line):
         return _normalize_classification(m.group(1)) if m else "UNCLASSIFIED"
 
 
+_CAPTION_WORDS = re.compile(
+    r"SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY|HANDLE ACCORDINGLY|E F T O|[A-Z]+"
+)
+
+
 @frozen
 class CaptionLine(Line):
     """Dissemination and handling captions: ``SIPDIS``, ``NOFORN``, ``EXDIS`` ..."""
@@ -599,16 +603,8 @@ class CaptionLine(Line):
     @property
     def captions(self) -> tuple[str, ...]:
         """The captions on the line, upper-case (``E F T O`` becomes ``EFTO``)."""
-        text = self.content.upper().replace("E F T O", "EFTO")
-        out = []
-        for part in re.split(r"[\s,/]+(?![A-Z]+ UNCLASSIFIED)", text):
-            if part:
-                out.append(part)
-        joined = " ".join(out)
-        joined = joined.replace("SENSITIVE BUT UNCLASSIFIED", "SENSITIVE-BUT-UNCLASSIFIED")
-        joined = joined.replace("FOR OFFICIAL USE ONLY", "FOR-OFFICIAL-USE-ONLY")
-        joined = joined.replace("HANDLE ACCORDINGLY", "HANDLE-ACCORDINGLY")
-        return tuple(w.replace("-", " ") for w in joined.split() if w)
+        text = " ".join(self.content.upper().split())
+        return tuple("EFTO" if w == "E F T O" else w for w in _CAPTION_WORDS.findall(text))
 
 
 @frozen
