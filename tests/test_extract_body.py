@@ -236,6 +236,9 @@ def test_paragraph_marking_variants(body: str, expected: list[str | None]) -> No
         ("1. (C) [Name Removed] said.\n", 1),
         ("1. (C) One XXXXXXXXXXXX.\n\nKABUL 00000140  002 OF 002\n\nTwo XXXXXXXXXXXX.\n", 2),
         ("1. (C) No redaction: XXX, XX, the 20th century (XX).\n", 0),
+        # a note holding X's is one redaction; mixed case is none; later paragraphs count
+        ("1. (C) [XXXXXX REMOVED] and XxXx.\n\n2. (C) Text.\n\n3. (S) xxxxx, XXXX.\n", 3),
+        ("1. (C) Text.\n\n2. (C) [DETAILS REMOVED] and [Name Removed].\n", 2),
     ],
 )
 def test_redaction_variants(body: str, expected: int) -> None:
