@@ -16,6 +16,7 @@ semantic view.  The model does no I/O and knows nothing of Lark.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -857,7 +858,9 @@ _MARKINGS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_marking(text: str) -> bool:
+    # the same few markings recur in every cable: cache the answer
     return bool(_MARKINGS.fullmatch(text.strip()))
 
 
@@ -1152,7 +1155,10 @@ class Paragraph:
         break.  The signature and end-of-message lines are not part of the text.
         """
         first = self.lines[0]
-        parts = [first.body if isinstance(first, _MARKER_LINES) else first.content]
+        head = first.body if isinstance(first, _MARKER_LINES) else first.content
+        if len(self.lines) == 1:  # most paragraphs of reflowed pages
+            return head.strip()
+        parts = [head]
         gap = first.eol
         for line in self.lines[1:]:
             if isinstance(line, _NOT_PARAGRAPH_TEXT):
