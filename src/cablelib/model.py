@@ -119,7 +119,12 @@ def _split_trailer(raw: str) -> tuple[str, str]:
         return raw, ""
     if j == len(raw) - 1:  # the usual case: one line and its line end
         return raw[:j], "\n"
-    j = raw.find("\n", len(raw.rstrip()))
+    # the end of the content: step back over the trailing white space (a few characters)
+    # rather than copying the whole text with rstrip()
+    k = len(raw)
+    while k and raw[k - 1].isspace():
+        k -= 1
+    j = raw.find("\n", k)
     if j == -1:
         return raw, ""
     return raw[:j], raw[j:]
