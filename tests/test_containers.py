@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import pickle
 from collections.abc import Sequence
@@ -14,11 +15,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import cablelib
 from cablelib import containers
 from cablelib.containers import (
     CablegateHtml,
     CablegateText,
     Container,
+    MirrorText,
     PageInfo,
     PlusdText,
     RawText,
@@ -556,3 +559,235 @@ def test_html_edits_survive_re_detection(data: st.DataObject) -> None:
     assert again.page is not None
     assert container.page is not None
     assert again.page.reference_id == container.page.reference_id
+
+
+# --------------------------------------------------------------------------- mirror pages
+
+MIRROR_LABELLED = (
+    "US embassy cable - 02ROME3280\n"
+    "\n"
+    "SOME TITLE\n"
+    "\n"
+    "Identifier: 02ROME3280\n"
+    "Wikileaks: View 02ROME3280 at Wikileaks.org\n"
+    "Origin: Embassy Rome\n"
+    "Created: 2002-07-03 15:53:00\n"
+    "Classification: SECRET\n"
+    "Tags: PARM MARR IT\n"
+    "Redacted: This cable was not redacted by Wikileaks.\n"
+    "S E C R E T ROME 003280\n"
+    "\n"
+    "1. (C) BODY.\n"
+)
+MIRROR_TABLE = (
+    "Identifier\nCreated\nClassification\nOrigin\n"
+    "07NEWDELHI210\n2007-01-16 11:08:00\nCONFIDENTIAL\nEmbassy New Delhi\n"
+    "Cable title:  \n\nA TITLE,\nON TWO LINES\n\n"
+    "Tags:  PGOV PREL IN \n"
+    "pdf how-to read a cable\n"
+    "C O N F I D E N T I A L NEW DELHI 000210\n"
+)
+
+MIRROR_EXPECTED = {
+    "012": (
+        "02ROME3280",
+        datetime(2002, 7, 3, 15, 53, tzinfo=UTC),
+        "SECRET",
+        "Embassy Rome",
+        "PARM MARR KTIA MARR KTIA MARR KTIA MARR KTIA IT CWC ITPARM CWC ITPARM CWC ITPARM CWC",
+        "CHEMICAL WEAPONS CONVENTION (CWC): AD REF HOST SECRET",
+        "mirror (labelled)",
+        "S E C R E T SECTION 01 OF 04 ROME 003280 \n",
+    ),
+    "079": (
+        "01STATE198912",
+        datetime(2001, 11, 16, 18, 11, tzinfo=UTC),
+        "UNCLASSIFIED",
+        "Secretary of State",
+        "PTER",
+        "ANNUAL TERRORISM REPORT",
+        "mirror (labelled)",
+        "R 161811Z NOV 01\n",
+    ),
+    "083": (
+        "07STATE146856",
+        datetime(2007, 10, 19, 23, 36, tzinfo=UTC),
+        "UNCLASSIFIED",
+        "Secretary of State",
+        "PTER ASEC EFIN KCRM KHLS AEMR",
+        "2007:COUNTRY REPORTS ON TERRORISM",
+        "mirror (table)",
+        "VZCZCXRO4783\n",
+    ),
+    "094": (
+        "07NEWDELHI210",
+        datetime(2007, 1, 16, 11, 8, tzinfo=UTC),
+        "CONFIDENTIAL",
+        "Embassy New Delhi",
+        "PGOV PREL PHUM PREF PINR KDEM IN PK BT BG",
+        "COMMUNISTS COPECETIC WITH UPA REGIONAL APPROACH,",
+        "mirror (table)",
+        "VZCZCXRO8534\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MIRROR_EXPECTED))
+def test_mirror_excerpts(name: str) -> None:
+    text = _need(f"excerpts/{name}.txt")
+    ref, created, cls, origin, tags, subject, layout, first_line = MIRROR_EXPECTED[name]
+    container, (body,) = detect(text)
+    assert isinstance(container, MirrorText)
+    assert container.kind == "mirror-text"
+    assert container.render((body,)) == text
+    assert body.startswith(first_line)
+    assert container.chrome[0] + body == text
+    assert container.page == PageInfo(
+        reference_id=ref,
+        created=created,
+        classification=cls,
+        origin=origin,
+        tags=tuple(tags.split(" ")),
+        subject=subject,
+        layout=layout,
+    )
+
+
+def test_mirror_excerpts_load_with_the_index_reference_id() -> None:
+    index_path = _find("excerpts/index.jsonl")
+    if index_path is None:
+        pytest.skip("corpus index not available")
+    index = {}
+    for line in _read(index_path).splitlines():
+        if line.strip():
+            record = json.loads(line)
+            index[record["file"]] = record["reference_id"]
+    for name in MIRROR_EXPECTED:
+        cable = cablelib.load(index_path.parent / f"{name}.txt")
+        assert cable.reference_id == index[f"{name}.txt"]
+
+
+def test_mirror_block_cut_mid_way_stays_raw() -> None:
+    assert detect(_need("excerpts/042.txt"))[0].kind == "raw"
+
+
+def test_mirror_synthetic_pages() -> None:
+    container, (body,) = detect(MIRROR_LABELLED)
+    assert isinstance(container, MirrorText)
+    assert body == "S E C R E T ROME 003280\n\n1. (C) BODY.\n"
+    assert container.page is not None
+    assert container.page.subject == "SOME TITLE"
+    assert container.page.tags == ("PARM", "MARR", "IT")
+    container, (body,) = detect(MIRROR_TABLE)
+    assert isinstance(container, MirrorText)
+    assert body == "C O N F I D E N T I A L NEW DELHI 000210\n"
+    assert container.page is not None
+    assert container.page.subject == "A TITLE, ON TWO LINES"
+    assert container.page.layout == "mirror (table)"
+    crlf = MIRROR_TABLE.replace("\n", "\r\n")
+    container, (body,) = detect(crlf)
+    assert isinstance(container, MirrorText)
+    assert container.page is not None
+    assert container.page.reference_id == "07NEWDELHI210"
+    assert container.page.origin == "Embassy New Delhi"
+    assert container.render((body,)) == crlf
+
+
+def test_mirror_edit_keeps_the_chrome() -> None:
+    container, (body,) = detect(MIRROR_LABELLED)
+    edited = body.replace("BODY", "EDITED BODY")
+    out = container.render((edited,))
+    assert out == MIRROR_LABELLED.replace("BODY", "EDITED BODY")
+    again, (new_body,) = detect(out)
+    assert new_body == edited
+    assert again.page == container.page
+
+
+def test_mirror_pickle_and_equality() -> None:
+    for page in (MIRROR_LABELLED, MIRROR_TABLE):
+        container, texts = detect(page)
+        clone = pickle.loads(pickle.dumps(container))
+        assert clone == container
+        assert hash(clone) == hash(container)
+        assert clone.render(texts) == page
+        assert detect(page)[0] == container
+
+
+def test_raw_cable_mentioning_mirror_labels_is_not_a_mirror_page() -> None:
+    texts = [
+        "C O N F I D E N T I A L KABUL 000140\n"
+        "SUBJECT: Identifier: 09KABUL140\n"
+        "Identifier: 09KABUL140\nOrigin: Embassy Kabul\nCreated: 2009-01-01 00:00:00\n"
+        "Classification: SECRET\nTags: PGOV\nRedacted: no\n",
+        "Identifier: 09KABUL140\nTHE CABLE TEXT\n",
+        "Identifier\nCreated\nClassification\nOrigin\nnot a cable\n",
+        # labels out of order
+        MIRROR_LABELLED.replace("Origin: Embassy Rome\n", "").replace(
+            "Tags:", "Origin: Embassy Rome\nTags:"
+        ),
+        MIRROR_TABLE.replace("Created\nClassification", "Classification\nCreated"),
+        # no Redacted: / Tags: line
+        MIRROR_LABELLED.replace("Redacted:", "Remark:"),
+        MIRROR_TABLE.replace("Tags:", "Tagz:"),
+    ]
+    for text in texts:
+        assert MirrorText.sniff(text) is None
+        assert detect(text)[0].kind == "raw"
+
+
+def test_mirror_never_steals_other_containers() -> None:
+    assert detect("Show Headers\n" + MIRROR_LABELLED)[0].kind == "plusd-text"
+    assert detect(MIRROR_LABELLED + "<table class='cable'><pre>x</pre>")[0].kind == (
+        "cablegate-html"
+    )
+
+
+MIRROR_FRAGMENTS = [
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "US embassy cable - X\n",
+    "Identifier: X\n",
+    "Identifier\n",
+    "Wikileaks: View X\n",
+    "Origin: O\n",
+    "Created: 2002-07-03 15:53:00\n",
+    "Classification: SECRET\n",
+    "Cable title: T\n",
+    "Tags: A B\n",
+    "Redacted: no\n",
+    "Disclaimer: x\n",
+    "pdf how-to read a cable\n",
+]
+
+
+def _mirror_pages() -> list[str]:
+    pages = [MIRROR_LABELLED, MIRROR_TABLE]
+    for name in MIRROR_EXPECTED:
+        path = _find(f"excerpts/{name}.txt")
+        if path is not None:
+            pages.append(_read(path))
+    return pages
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=200)
+@given(st.data())
+def test_round_trip_spliced_mirror_pages(data: st.DataObject) -> None:
+    pages = _mirror_pages()
+    page = pages[data.draw(st.integers(0, len(pages) - 1))]
+    # Mostly splice inside the metadata block, where it matters.
+    limit = min(len(page), data.draw(st.sampled_from([600, len(page)])))
+    at = data.draw(st.integers(0, limit))
+    noise = data.draw(
+        st.lists(st.one_of(st.sampled_from(MIRROR_FRAGMENTS), st.text(max_size=10)), max_size=5)
+    )
+    if data.draw(st.booleans()):
+        page = page[:at] + "".join(noise) + page[at:]
+    else:
+        page = page[:at] + "".join(noise) + page[at + data.draw(st.integers(0, 40)) :]
+    found = MirrorText.sniff(page)
+    if found is not None:
+        assert found[0].render(found[1]) == page
+    container, texts = detect(page)
+    assert container.render(texts) == page

@@ -1,7 +1,8 @@
 """Containers: what a cable is published in, and how to get the cable text out and back.
 
 A cable reaches us wrapped in something: a WikiLeaks Cablegate HTML page, that page saved
-as text, a PlusD web page's text, or nothing at all (raw cable text).  :func:`detect` finds
+as text, a PlusD web page's text, a mirror site's page text with a metadata block above the
+cable, or nothing at all (raw cable text).  :func:`detect` finds
 the container of a text and splits the text into *chrome*, kept verbatim, and one or more
 *slots* of embedded cable text, each decoded into plain cable text::
 
@@ -31,6 +32,7 @@ __all__ = [
     "CablegateHtml",
     "CablegateText",
     "Container",
+    "MirrorText",
     "PageInfo",
     "PlusdText",
     "RawText",
@@ -60,7 +62,8 @@ class PageInfo:
         tags: The TAG links of the page's TAGS line, in page order (duplicates kept).
         subject: The subject of the page title ("Viewing cable ID, SUBJECT"), if any.
         layout: The metadata table layout, ``"2010-12 (5 columns)"`` or
-            ``"2010-11 (4 columns)"``.
+            ``"2010-11 (4 columns)"`` (Cablegate pages), ``"mirror (labelled)"`` or
+            ``"mirror (table)"`` (mirror pages).
     """
 
     reference_id: str | None = None
@@ -626,6 +629,121 @@ class PlusdText(_Wrapped):
         return cls((m[0], ""), (Slot(raw, raw),)), (raw,)
 
 
+# ----------------------------------------------------------------- mirror page text
+
+_LAYOUT_LABELLED = "mirror (labelled)"
+_LAYOUT_TABLE = "mirror (table)"
+_EOL = r"[ \t]*\r?\n"
+_LEAD = r"\A(?:[ \t]*\r?\n)*"
+_VALUE = r"[ \t]*(?P<{}>[^\n]*?)" + _EOL
+# Layout A ("labelled", e.g. cables.mrkva.eu): a "US embassy cable - ID" line, a few lines
+# (the title, a disclaimer, blank lines), then "Label: value" lines in a fixed order ending
+# with "Redacted:", optionally followed by the site's note on partial extracts.
+_MIRROR_LABELLED_RE = re.compile(
+    _LEAD
+    + r"US embassy cable - (?P<ref>[^\n]*?)"
+    + _EOL
+    + r"(?P<pre>(?:[^\n]*\n){0,8}?)"
+    + r"Identifier:"
+    + _VALUE.format("id")
+    + r"(?:Wikileaks:[^\n]*\n)?"
+    + r"Origin:"
+    + _VALUE.format("origin")
+    + r"Created:"
+    + _VALUE.format("created")
+    + r"Classification:"
+    + _VALUE.format("cls")
+    + r"Tags:"
+    + _VALUE.format("tags")
+    + r"Redacted:[^\n]*(?:\n|\Z)"
+    + r"(?:(?:This record is a partial extract|Disclaimer:)[^\n]*(?:\n|\Z)){0,2}"
+)
+# Layout B ("table", e.g. wikileaks.jcvignoli.com): the four labels one per line, their four
+# values one per line, "Cable title:" (the title on that line or on the next lines), "Tags:"
+# and optionally the "pdf how-to read a cable" link line.
+_MIRROR_TABLE_RE = re.compile(
+    _LEAD
+    + r"Identifier"
+    + _EOL
+    + r"Created"
+    + _EOL
+    + r"Classification"
+    + _EOL
+    + r"Origin"
+    + _EOL
+    + r"[ \t]*(?P<id>[0-9A-Z][0-9A-Za-z-]*)"
+    + _EOL
+    + rf"[ \t]*(?P<created>{_TS})"
+    + _EOL
+    + _VALUE.format("cls")
+    + _VALUE.format("origin")
+    + r"Cable title:"
+    + _VALUE.format("title")
+    + r"(?P<more>(?:(?!Tags:)[^\n]*\n){0,6}?)"
+    + r"Tags:"
+    + _VALUE.format("tags")
+    + r"(?:pdf how-to read a cable[ \t]*\r?(?:\n|\Z))?"
+)
+_MIRROR_PREFILTER = ("US embassy cable - ", "Identifier")
+
+
+def _title(lines: str, skip: str = "") -> str | None:
+    """The non-blank lines of `lines` (except those starting with `skip`), joined by spaces."""
+    kept = [
+        line.strip()
+        for line in lines.split("\n")
+        if line.strip() and not (skip and line.lstrip().startswith(skip))
+    ]
+    return " ".join(kept) or None
+
+
+@frozen
+class MirrorText(_Wrapped):
+    """The text of a cable mirror page: a metadata block, then the cable text.
+
+    Two layouts are recognised, both only at the start of the text and only with all their
+    labels in order: the *labelled* one (``US embassy cable - ID``, the title, then
+    ``Identifier:`` / ``Wikileaks:`` / ``Origin:`` / ``Created:`` / ``Classification:`` /
+    ``Tags:`` / ``Redacted:`` lines) and the *table* one (the labels ``Identifier``,
+    ``Created``, ``Classification``, ``Origin`` one per line, their values one per line,
+    ``Cable title:``, ``Tags:`` and ``pdf how-to read a cable``).  Chrome is the block and
+    the blank lines after it; the one slot is the rest, not decoded.
+    """
+
+    kind: ClassVar[str] = "mirror-text"
+
+    @classmethod
+    def sniff(cls, text: str) -> Sniffed | None:
+        """Recognise a mirror page's metadata block at the start of the text."""
+        head = text[:64].lstrip()
+        if not head.startswith(_MIRROR_PREFILTER):
+            return None
+        m = _MIRROR_LABELLED_RE.match(text)
+        if m is not None:
+            subject = _title(m["pre"], "Disclaimer:")
+            ref = _none_if_empty(m["id"]) or _none_if_empty(m["ref"])
+            layout = _LAYOUT_LABELLED
+        else:
+            m = _MIRROR_TABLE_RE.match(text)
+            if m is None:
+                return None
+            subject = _title(m["title"] + "\n" + m["more"])
+            ref = m["id"]
+            layout = _LAYOUT_TABLE
+        end = _TEXT_BLANK_RE.match(text, m.end()).end()  # type: ignore[union-attr]
+        info = PageInfo(
+            reference_id=ref,
+            created=_parse_datetime(m["created"]),
+            classification=_none_if_empty(m["cls"]),
+            origin=_none_if_empty(m["origin"]),
+            tags=tuple(m["tags"].split()),
+            subject=subject,
+            layout=layout,
+        )
+        raw = text[end:]
+        return cls((text[:end], ""), (Slot(raw, raw),), info), (raw,)
+
+
 # --------------------------------------------------------------------------- registry
 
 _REGISTRY: list[type[Container]] = []
@@ -648,6 +766,7 @@ def register_container(cls: type[Container]) -> type[Container]:
 register_container(CablegateHtml)
 register_container(CablegateText)
 register_container(PlusdText)
+register_container(MirrorText)
 
 
 def detect(text: str) -> tuple[Container, tuple[str, ...]]:
