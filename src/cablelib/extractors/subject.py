@@ -317,13 +317,25 @@ _TITLE_MAX = 80
 _TRIM = " \t\n:.-\u2013\u2014"
 
 
+_RULE_MARKS = ("---", "- -", "-\t-", "***", "===", "___")
+
+
+def _drop_rules(text: str) -> str:
+    """Replace rule lines (``-----``, ``****``) by spaces.
+
+    The pattern is slow on long texts, so it runs only on texts that can hold a rule.
+    """
+    if any(mark in text for mark in _RULE_MARKS):
+        return _RULE.sub(" ", text)
+    return text
+
+
 def _tidy(text: str) -> str:
     # the regexes are slow on long texts: run them only where they can match
     lowered = text.lower()
     if "visit" in lowered and "site" in lowered:
         text = _VISIT.sub("", text)
-    if any(rule in text for rule in ("---", "- -", "-\t-", "***", "===", "___")):
-        text = _RULE.sub(" ", text)
+    text = _drop_rules(text)
     text = _fold(text)
     text = text.lstrip(_TRIM + ")")
     return text.rstrip(" \t\n:-(")
@@ -370,7 +382,7 @@ def _content_end(body: _Body, begin: int) -> int:
 def _past_heading(body: _Body, begin: int) -> int:
     """Where a comment's text starts: after a heading's title (``Comment: A Title``)."""
     index = body.unit_at(begin)
-    rest = _RULE.sub(" ", body.text[begin : body.unit_end(index)]).strip()
+    rest = _drop_rules(body.text[begin : body.unit_end(index)]).strip()
     if (
         rest
         and body.has_next(index)
