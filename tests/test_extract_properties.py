@@ -7,6 +7,7 @@ built-in extractor would stop it (or, with ``errors="collect"``, lose a field).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from cablelib.strategies import cables
 from test_properties import _FRAGMENTS
 
 
-def _extract_cleanly(cable: cablelib.Cable) -> dict[str, object]:
+def _extract_cleanly(cable: cablelib.Cable) -> dict[str, Any]:
     facts = cablelib.extract(cable, errors="collect", provenance=True)
     assert facts["errors"] == []
     json.dumps(facts)  # JSON-ready: no datetimes, tuples are fine, nothing else
