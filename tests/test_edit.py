@@ -85,3 +85,21 @@ def test_edit_refuses_what_would_not_read_back() -> None:
         cablelib.edit(cable, subject="TWO\nLINES")
     with pytest.raises(CableError, match="read back"):
         cablelib.edit(cable, paragraphs={1: "Fine.\n2. A new paragraph sneaks in."})
+
+
+def test_edit_recipients_at_the_end_of_a_page_header_block() -> None:
+    """The header <pre> of a Cablegate page ends with the INFO list and no line break."""
+    cable = cablelib.load(HTML)
+    before = cablelib.dumps(cable)
+    assert cable.header is not None
+    info = (*cable.header.info[:-1], Recipient("RUEHBS", "USEU BRUSSELS", None, "0001"))
+    edited = cablelib.edit(cable, info=info)
+    after = cablelib.dumps(edited)
+    assert edited.header is not None
+    assert edited.header.info == info
+    head = before.split("</pre>")[0]
+    new_head = after.split("</pre>")[0]
+    assert new_head.endswith("RUEHBS/USEU BRUSSELS 0001")
+    assert not new_head.endswith("&#x000A;")
+    assert after.split("</pre>", 1)[1] == before.split("</pre>", 1)[1]
+    assert head.rsplit("&#x000A;", 1)[0] == new_head.rsplit("&#x000A;", 1)[0]

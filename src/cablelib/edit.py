@@ -148,7 +148,8 @@ def _addressee_line(
     if not rendered:
         msg = f"{keyword} needs at least one recipient"
         raise CableError(msg)
-    return kind(f"{keyword} " + "\n".join(rendered) + (eol or "\n"))
+    # the replaced line's end: "" where it ended the text (a Cablegate header block)
+    return kind(f"{keyword} " + "\n".join(rendered) + eol)
 
 
 def _edit_header(
@@ -173,9 +174,6 @@ def _edit_header(
         else:
             skipping = False
         lines.append(line)
-    if lines and not lines[-1].raw.endswith("\n") and header.lines[-1].raw.endswith("\n") is False:
-        last = lines[-1]
-        lines[-1] = type(last)(last.raw.rstrip("\n"))
     return attrs.evolve(header, lines=tuple(lines))
 
 
