@@ -39,6 +39,19 @@ def test_show_lists_each_recipient_on_its_own_line(capsys: pytest.CaptureFixture
     assert "    RUEKJCS/JOINT STAFF WASHDC" in lines
 
 
+def test_show_wrapped_tags(capsys: pytest.CaptureFixture[str]) -> None:
+    """A page whose TAGS line wraps shows the linked tags and, apart, the text's."""
+    assert main(["show", str(VENDORED_CORPUS / "09MOSCOW405.html")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    [tags] = [line for line in lines if line.lstrip().startswith("Tags:")]
+    [text_tags] = [line for line in lines if line.lstrip().startswith("Text tags:")]
+    assert tags.split()[-1] == "PTER"
+    assert text_tags.split()[-2:] == ["IR", "RS"]
+    assert main(["show", "--json", str(VENDORED_CORPUS / "09MOSCOW405.html")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["text_tags"] == [*data["tags"], "IR", "RS"]
+
+
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "--json", str(SEED)]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -34,7 +34,7 @@ def test_cable_text_is_a_cable(path: Path) -> None:
     assert type(inner.container).__name__ == "RawText"
     assert cablelib.dumps(inner) == cable.text
     assert inner.subject == cable.subject
-    assert inner.tags == cable.tags
+    assert inner.tags == cable.text_tags
     assert [p.number for p in inner.paragraphs] == [p.number for p in cable.paragraphs]
     assert inner.header == cable.header or (inner.header is not None and cable.header is not None)
 

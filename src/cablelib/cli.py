@@ -104,6 +104,8 @@ def outline(cable: Cable) -> str:
         decl = eo.date.isoformat() if eo.date else "-"
         out.append(_field("E.O.", f"{eo.order or '-'} (declassify {decl})"))
     out.append(_field("Tags", " ".join(cable.tags) or None))
+    if cable.text_tags != cable.tags:
+        out.append(_field("Text tags", " ".join(cable.text_tags) or None))
     out.append(_field("Subject", cable.subject))
     for ref in cable.references:
         out.append(_field("Ref", f"{ref.letter}. {ref.text}" if ref.letter else ref.text))

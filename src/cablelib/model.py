@@ -1401,7 +1401,22 @@ class Cable:
 
     @_cached
     def tags(self) -> tuple[str, ...]:
-        """The TAGS as written, in order."""
+        """The TAGS, in order: those the page states, else the TAGS line(s) as written.
+
+        A Cablegate page links the tags its release recorded for the cable, those of
+        the ``TAGS:`` line itself (a mirror page lists them in its metadata).  Where
+        that line wraps, the page leaves the tags of the wrapped lines unlinked
+        (09MOSCOW405: ``TAGS: PREL ... PTER`` then ``IR, RS``); :attr:`text_tags` has
+        them too.
+        """
+        page = self.page
+        if page is not None and page.tags:
+            return page.tags
+        return self.text_tags
+
+    @_cached
+    def text_tags(self) -> tuple[str, ...]:
+        """The TAGS as the cable's text writes them, wrapped lines included, in order."""
         line = _first_line(self, TagsLine)
         if line is not None:
             return line.tags

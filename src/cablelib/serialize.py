@@ -119,6 +119,7 @@ def to_dict(cable: Cable) -> dict[str, Any]:
         "captions": list(cable.captions),
         "eo": None if eo is None else converter.unstructure(eo, ExecutiveOrder),
         "tags": list(cable.tags),
+        "text_tags": list(cable.text_tags),
         "subject": cable.subject,
         "references": [converter.unstructure(r, Reference) for r in cable.references],
         "classified_by": None

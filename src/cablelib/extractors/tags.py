@@ -305,19 +305,22 @@ def _only_tags(row: str) -> bool:
 
 def _read_written(cable: Cable) -> tuple[tuple[str, ...], Line | None]:
     """:attr:`Cable.tags` and the line they are read from."""
+    page = cable.page
+    if page is not None and page.tags:  # the tags the release linked
+        return page.tags, _tags_line(cable)
     for doc in cable.documents:
         for item in doc.items:
             if type(item) is TagsLine:
                 value = item.value
                 if "(" in value:
-                    return cable.tags, item
+                    return cable.text_tags, item
                 # Cable.tags without person tags, faster: split at blanks, commas and
                 # semicolons (str.split's white space is the \s of the model's regex).
                 words = value.replace(",", " ").replace(";", " ").split()
                 if "." in value:
                     words = [t for t in (w.strip(".") for w in words) if t]
                 return tuple(words), item
-    return cable.tags, _tags_line(cable)
+    return cable.text_tags, _tags_line(cable)
 
 
 def extract_tags(cable: Cable) -> Found:
