@@ -21,15 +21,13 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
-from collections.abc import Iterator
 
-from cablelib.extraction import Found, shared
+from cablelib.extraction import Found
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
+from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     Cable,
@@ -235,56 +233,6 @@ def paragraph_markings(cable: Cable) -> Found:
     return Found(out, tuple(lines))
 
 
-# -- the raw text outside the header ---------------------------------------------------
-
-
-class _RawBody:
-    """The raw text of a cable's items outside the transmission header, for quick looks.
-
-    ``items`` are the items (lines and paragraphs) in order and ``starts`` their
-    offsets in the joined raw text (one more at its end).  ``lower`` is that text as
-    bytes, one byte per character (``?`` for one outside Latin-1) and ASCII letters in
-    lower case, so that an offset in it is an offset in the text.
-    """
-
-    __slots__ = ("items", "lower", "starts")
-
-    def __init__(self, cable: Cable) -> None:
-        items: list[Line | Paragraph] = []
-        parts: list[str] = []
-        for doc in cable.documents:
-            for item in doc.items:
-                if isinstance(item, Header):
-                    continue
-                items.append(item)
-                if isinstance(item, Paragraph):
-                    parts.append("".join([line.raw for line in item.lines]))
-                else:
-                    parts.append(item.raw)
-        text = "".join(parts)
-        self.items = items
-        self.starts = list(itertools.accumulate(map(len, parts), initial=0))
-        self.lower = text.encode("latin-1", "replace").lower()
-
-    def items_with(self, word: bytes) -> Iterator[int]:
-        """Indexes of the items where ``word`` (lower case) starts, each once, in order.
-
-        An occurrence running over the end of an item counts for the item it starts in.
-        """
-        lower = self.lower
-        starts = self.starts
-        at = lower.find(word)
-        while at != -1:
-            index = bisect.bisect_right(starts, at) - 1
-            yield index
-            at = lower.find(word, starts[index + 1])
-
-
-def _raw_body(cable: Cable) -> _RawBody:
-    """The raw text outside the header, made once per cable."""
-    return shared(cable, "body:raw", _RawBody)
-
-
 # -- redactions -------------------------------------------------------------------------
 
 _MARKS = ("XXXX", "xxxx", "EMOVED]", "emoved]")
@@ -295,7 +243,7 @@ _REDACTION = re.compile(r"XXXX+|xxxx+|\[[A-Za-z][A-Za-z' ]{0,40}\b(?:REMOVED|Rem
 
 def redactions(cable: Cable) -> Found:
     """The number of redactions outside the transmission header."""
-    raw = _raw_body(cable)
+    raw = raw_body(cable)
     lower = raw.lower
     # every mark lowers to one of these; most cables have none ("]" is rare: look first)
     marks = [mark for mark in (b"xxxx", b"emoved]") if mark[-1:] != b"]" or b"]" in lower]

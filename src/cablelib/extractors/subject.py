@@ -30,6 +30,7 @@ import html
 import re
 
 from cablelib.extraction import Found, shared
+from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,
@@ -100,49 +101,111 @@ def subject(cable: Cable) -> Found:
 # -- running text -------------------------------------------------------------------
 
 
-#: A summary label or end holds one of these (``re.I`` also matches a long s to ``s``).
-_SUMMARY_WORD = re.compile(r"summ?ar?y|\u017f")
+#: A summary label or end holds this, in the lower-case bytes of the raw text.
+_SUMMARY_GATE = re.compile(rb"summ?ar?y")
+#: ``re.I`` also matches a long s (a ``?`` in those bytes) to ``s``.
+_SUMMARY_GATE_LONG_S = re.compile(rb"summ?ar?y|\?")
 #: A comment label or end holds this.
+_COMMENT_GATE = re.compile(rb"comment")
+#: A summary label or end holds one of these, in the lower-case built text.
+_SUMMARY_WORD = re.compile(r"summ?ar?y|\u017f")
+#: A comment label or end holds this, in the lower-case built text.
 _COMMENT_WORD = re.compile("comment")
+#: The same key words in the raw text's lower-case bytes.
+_RAW_GATES = {_SUMMARY_WORD: _SUMMARY_GATE, _COMMENT_WORD: _COMMENT_GATE}
+
+
+class _Units:
+    """The units of running text (paragraphs and free text lines), and where they stand.
+
+    Built on the cable's :class:`~cablelib.extractors._text.RawBody` (which the
+    ``redactions`` extractor shares), so that one search of its lower-case bytes tells
+    which units can hold a key word.
+    """
+
+    __slots__ = ("item_of", "raw", "unit_from", "units")
+
+    def __init__(self, cable: Cable) -> None:
+        raw = self.raw = raw_body(cable)
+        units: list[Paragraph | Line] = []
+        #: For each unit, the index of its item in ``raw.items``.
+        item_of: list[int] = []
+        #: For each item (and the end), the index of the first unit at or after it.
+        unit_from: list[int] = []
+        for i, item in enumerate(raw.items):
+            unit_from.append(len(units))
+            if type(item) not in _NOT_TEXT_TYPES:
+                units.append(item)
+                item_of.append(i)
+        unit_from.append(len(units))
+        self.units = units
+        self.item_of = item_of
+        self.unit_from = unit_from
+
+    def next_with(self, gate: re.Pattern[bytes], index: int) -> int:
+        """The first unit from ``index`` on whose raw text matches ``gate``, or -1."""
+        if index >= len(self.units):
+            return -1
+        raw = self.raw
+        if gate is _SUMMARY_GATE and raw.long_s:
+            gate = _SUMMARY_GATE_LONG_S
+        i = raw.next_item_with(gate, self.item_of[index])
+        while i >= 0 and type(raw.items[i]) in _NOT_TEXT_TYPES:  # not running text
+            i = raw.next_item_with(gate, i + 1)
+        return -1 if i < 0 else self.unit_from[i]
 
 
 class _Body:
     """The cable's paragraphs (and free text lines) joined into one searchable text.
 
-    The text is built lazily, unit by unit from the start, as far as the searches
-    need it: most searches end in the first paragraphs, and a search that finds
-    nothing stops where no later unit holds the search's key word (judged on the
-    units' raw text, so their texts are never built).
+    The text starts at unit ``base``, the first unit whose raw text holds the key
+    word of the searches it serves (no earlier unit can hold a match), and is built
+    lazily from there, unit by unit, as far as the searches need it: most searches
+    end in a paragraph or two, and a search that finds nothing stops where no later
+    unit holds the search's key word (judged on the units' raw text, so their texts
+    are never built).
     """
 
-    __slots__ = ("complete", "gates", "lower", "owners", "raws", "starts", "text", "units")
+    __slots__ = (
+        "base",
+        "complete",
+        "gates",
+        "lower",
+        "lowers",
+        "owners",
+        "parts",
+        "raws",
+        "starts",
+        "text",
+        "units",
+    )
 
-    def __init__(self, cable: Cable) -> None:
-        self.units: list[Paragraph | Line] = [
-            item
-            for doc in cable.documents
-            for item in doc.items
-            if isinstance(item, Paragraph) or not isinstance(item, _NOT_TEXT)
-        ]
-        #: The units' raw text in lower case, made on demand.
-        self.raws: list[str | None] = [None] * len(self.units)
+    def __init__(self, cable: Cable, gate: re.Pattern[str], base: int | None = None) -> None:
+        units = shared(cable, "subject:units", _Units)
+        self.units = units.units
+        self.raws = units
         #: For a key-word pattern: (index, first unit from index on whose raw holds it).
         self.gates: dict[re.Pattern[str], tuple[int, int]] = {}
         self.starts: list[int] = []
         self.owners: list[Paragraph | Line] = []
+        self.parts: list[str] = []
+        self.lowers: list[str] = []
         self.text = ""
         self.lower = ""
-        self.complete = not self.units
+        if base is None:
+            found = self._next_with(gate, 0)
+            base = len(self.units) if found < 0 else found
+        self.base = base
+        self.complete = self.base == len(self.units)
 
     def _extend(self, index: int, length: int) -> None:
         """Build the text through unit ``index``, and on until it is ``length`` long."""
         owners = self.owners
         units = self.units
-        count = len(owners)
-        pos = len(self.text) + 2 if count else 0
-        parts = [self.text] if count else []
-        lowers = [self.lower] if count else []
-        i = count
+        parts = self.parts
+        lowers = self.lowers
+        i = count = self.base + len(owners)
+        pos = len(self.text) + 2 if owners else 0
         while i < len(units) and (i <= index or pos - 2 < length):
             unit = units[i]
             text = unit.text if isinstance(unit, Paragraph) else unit.content.strip()
@@ -159,7 +222,7 @@ class _Body:
 
     def grow(self, index: int) -> None:
         """Build the text up to and including unit ``index`` (or to the end)."""
-        if index >= len(self.owners) and not self.complete:
+        if index >= self.base + len(self.owners) and not self.complete:
             self._extend(index, 0)
 
     def _next_with(self, gate: re.Pattern[str], index: int) -> int:
@@ -167,17 +230,7 @@ class _Body:
         known = self.gates.get(gate)
         if known is not None and known[0] <= index and (known[1] < 0 or known[1] >= index):
             return known[1]
-        raws = self.raws
-        found = -1
-        for i in range(index, len(self.units)):
-            raw = raws[i]
-            if raw is None:
-                unit = self.units[i]
-                lines = unit.lines if isinstance(unit, Paragraph) else (unit,)
-                raw = raws[i] = "".join([line.raw for line in lines]).lower()
-            if gate.search(raw):
-                found = i
-                break
+        found = self.raws.next_with(_RAW_GATES[gate], index)
         self.gates[gate] = (index, found)
         return found
 
@@ -197,6 +250,8 @@ class _Body:
         only if its raw text does: past the built text with no such unit (and none
         near its end), there is nothing to find.
         """
+        if not self.owners:
+            self.grow(self.base)
         pos = start
         while True:
             stop = len(self.text) if end is None else end
@@ -213,28 +268,28 @@ class _Body:
             if end is not None or self.complete:
                 return None
             pos = max(pos, len(self.text))
-            index = self._next_with(gate, len(self.owners))
+            index = self._next_with(gate, self.base + len(self.owners))
             if index >= 0:
                 self.grow(index)
             elif gate.search(self.lower, max(len(self.lower) - _TAIL, 0)):
-                self.grow(len(self.owners))
+                self.grow(self.base + len(self.owners))
             else:
                 return None
 
     def unit_at(self, offset: int) -> int:
-        """Index of the unit holding ``offset``."""
+        """Index (among the built units) of the unit holding ``offset``."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
     def unit_end(self, index: int) -> int:
-        """Offset of the end of unit ``index``."""
-        self.grow(index + 1)
+        """Offset of the end of built unit ``index``."""
+        self.grow(self.base + index + 1)
         if index + 1 < len(self.starts):
             return self.starts[index + 1] - 2
         return len(self.text)
 
     def has_next(self, index: int) -> bool:
-        """Whether a unit follows unit ``index`` (and build it)."""
-        self.grow(index + 1)
+        """Whether a unit follows built unit ``index`` (and build it)."""
+        self.grow(self.base + index + 1)
         return index + 1 < len(self.starts)
 
     def lines(self, start: int, end: int) -> tuple[Line, ...]:
@@ -260,19 +315,17 @@ _NOT_TEXT = (
     PageBreakLine,
     DateLine,
 )
+_NOT_TEXT_TYPES = frozenset(_NOT_TEXT)
 
 
-def _body(cable: Cable) -> _Body:
-    """The running text of ``cable``, shared by summary and comment."""
-    return shared(cable, "subject:body", _full_body)
+def _summary_body(cable: Cable) -> _Body:
+    """The running text of ``cable`` from its first unit that can hold a summary."""
+    return shared(cable, "subject:summary-body", lambda c: _Body(c, _SUMMARY_WORD))
 
 
-def _full_body(cable: Cable) -> _Body:
-    # Built whole, in one join: growing it piece by piece copies the text again at
-    # every step, which costs more than the paragraphs it would spare.
-    body = _Body(cable)
-    body.grow(len(body.units))
-    return body
+def _comment_body(cable: Cable) -> _Body:
+    """The running text of ``cable`` from its first unit that can hold a comment."""
+    return shared(cable, "subject:comment-body", lambda c: _Body(c, _COMMENT_WORD))
 
 
 # Where a label may stand: at the start of a line or paragraph, after "(", or after
@@ -306,13 +359,18 @@ _COMMENT_END = re.compile(
     r"COMMENTS?\b",
     re.I,
 )
-# a web-site notice some posts append to the last paragraph
-_VISIT = re.compile(r"\s*\b(?:Please\s+)?Visit\b[^.]{0,120}?\bWeb\s?site\b.*$", re.I | re.S)
+# a web-site notice some posts append to the last paragraph: "Visit ... web site", from
+# "Visit" (or "Please" before it) to the end; matched at each "visit" (a pattern that
+# can start anywhere is tried at every position: slow on long texts)
+_VISIT = re.compile(r"visit\b[^.]{0,120}?\bweb\s?site\b", re.I)
+_PLEASE = re.compile(r"\bplease\s+$", re.I)
 # a label that is a heading: the line ends after it (maybe framed with dashes)
 _HEADING_END = re.compile(r"[ \t\-]*\n")
 # the next heading framed by dashes: ----\nIRAN\n----
 _NEXT_HEADING = re.compile(r"(?:^|\n)[ \t]*-{3,}[ \t]*\n[^\n]{1,80}\n[ \t]*-{3,}")
-_RULE = re.compile(r"(?:^|\s)(?:-[ \t]?){3,}(?=\s|$)|(?:^|\s)[*=_]{3,}(?=\s|$)")
+# a rule standing alone between blanks: "-----", "- - -", "*****", "=====", "_____"; the
+# first character leads, so that the regex engine skips to where one stands
+_RULE = re.compile(r"(?:-(?<!\S-)[ \t]?(?:-[ \t]?){2,}|[*=_](?<!\S[*=_])[*=_]{2,})(?=\s|$)")
 _TITLE_MAX = 80
 _TRIM = " \t\n:.-\u2013\u2014"
 
@@ -330,11 +388,26 @@ def _drop_rules(text: str) -> str:
     return text
 
 
+def _drop_visit(text: str) -> str:
+    """The text before a web-site notice (``Please visit our web site at ...``)."""
+    lowered = text.lower()
+    if "site" not in lowered:
+        return text
+    at = lowered.find("visit")
+    while at != -1:
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and _VISIT.match(text, at):
+            please = _PLEASE.search(text, max(at - 40, 0), at)
+            return text[: please.start() if please else at]
+        at = lowered.find("visit", at + 1)
+    return text
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _tidy(text: str) -> str:
     # the regexes are slow on long texts: run them only where they can match
-    lowered = text.lower()
-    if "visit" in lowered and "site" in lowered:
-        text = _VISIT.sub("", text)
+    text = _drop_visit(text)
     text = _drop_rules(text)
     text = _fold(text)
     text = text.lstrip(_TRIM + ")")
@@ -343,11 +416,11 @@ def _tidy(text: str) -> str:
 
 def summary(cable: Cable) -> Found:
     """The summary text, folded, or ``None`` when the cable has none."""
-    body = _body(cable)
+    body = _summary_body(cable)
     start = body.find(_SUMMARY_START, "sum", _SUMMARY_WORD)
     if start is not None:
         begin = start.end()
-        end_m = body.find(_SUMMARY_END, "end", _SUMMARY_WORD, begin)
+        end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD, begin)
         if end_m is not None:
             end = end_m.start()
         else:
@@ -359,13 +432,21 @@ def summary(cable: Cable) -> Found:
                     end = heading.start()
         value = _tidy(body.text[begin:end])
         return Found(value or None, body.lines(start.start(), end))
-    end_m = body.find(_SUMMARY_END, "end", _SUMMARY_WORD)
+    end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD)
     if end_m is None:
         return Found(None, ())
     index = body.unit_at(end_m.start())
     begin = body.starts[index]
-    if not body.text[begin : end_m.start()].strip() and index > 0:
-        begin = body.starts[index - 1]
+    if not body.text[begin : end_m.start()].strip():
+        if index == 0 and body.base > 0:
+            # the summary is the unit before the first one that names it: start there
+            body = _Body(cable, _SUMMARY_WORD, base=body.base - 1)
+            end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD)
+            if end_m is None:  # pragma: no cover - found above, in less of the text
+                return Found(None, ())
+            index = body.unit_at(end_m.start())
+        if index > 0:
+            begin = body.starts[index - 1]
     value = _tidy(body.text[begin : end_m.start()])
     return Found(value or None, body.lines(begin, end_m.start()))
 
@@ -406,7 +487,7 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
 
 def comment(cable: Cable) -> Found:
     """The comment blocks, one string each, in order (empty list when none)."""
-    body = _body(cable)
+    body = _comment_body(cable)
     starts = _comment_starts(body)
     blocks: list[str] = []
     lines: list[Line] = []
@@ -418,8 +499,8 @@ def comment(cable: Cable) -> Found:
         begin = _past_heading(body, m.end())
         # None: the end of the whole text, which may not be built yet
         limit = starts[i + 1].start() if i + 1 < len(starts) else None
-        end_m = body.find(_COMMENT_END, "end", _COMMENT_WORD, begin)
-        end_s = body.find(_SUMMARY_END, "end", _SUMMARY_WORD, begin, limit)
+        end_m = body.find(_COMMENT_END, "comment", _COMMENT_WORD, begin)
+        end_s = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD, begin, limit)
         if end_s is not None and (end_m is None or end_s.start() < end_m.start()):
             end_m = end_s
         if end_m is not None and (limit is None or end_m.start() <= limit):

@@ -1,0 +1,76 @@
+"""The raw text of a cable outside its transmission header, shared by extractors.
+
+Made once per cable (with :func:`cablelib.extraction.shared`) for quick looks: which
+items hold a word, before any item's text is built.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator
+
+from cablelib.extraction import shared
+from cablelib.model import Cable, Header, Line, Paragraph
+
+__all__ = ["RawBody", "raw_body"]
+
+#: The long s, which ``re.I`` matches to ``s`` but which has no byte in :attr:`RawBody.lower`.
+LONG_S = "\u017f"
+
+
+class RawBody:
+    """The raw text of a cable's items outside the transmission header.
+
+    ``items`` are the items (lines and paragraphs) in order and ``starts`` their
+    offsets in the joined raw text (one more at its end).  ``lower`` is that text as
+    bytes, one byte per character (``?`` for one outside Latin-1) and ASCII letters in
+    lower case, so that an offset in it is an offset in the text.  ``long_s`` tells
+    whether the text holds a long s (U+017F), which case-insensitive patterns match
+    to ``s``.
+    """
+
+    __slots__ = ("items", "long_s", "lower", "starts")
+
+    def __init__(self, cable: Cable) -> None:
+        items: list[Line | Paragraph] = []
+        parts: list[str] = []
+        for doc in cable.documents:
+            for item in doc.items:
+                if type(item) is Header:
+                    continue
+                items.append(item)
+                parts.append(item.render() if type(item) is Paragraph else item.raw)
+        text = "".join(parts)
+        self.items = items
+        self.starts = list(itertools.accumulate(map(len, parts), initial=0))
+        self.lower = text.encode("latin-1", "replace").lower()
+        self.long_s = LONG_S in text
+
+    def items_with(self, word: bytes) -> Iterator[int]:
+        """Indexes of the items where ``word`` (lower case) starts, each once, in order.
+
+        An occurrence running over the end of an item counts for the item it starts in.
+        """
+        lower = self.lower
+        starts = self.starts
+        at = lower.find(word)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            yield index
+            at = lower.find(word, starts[index + 1])
+
+    def next_item_with(self, pattern: re.Pattern[bytes], index: int) -> int:
+        """The first item from ``index`` on where a match of ``pattern`` starts, or -1."""
+        if index >= len(self.items):
+            return -1
+        m = pattern.search(self.lower, self.starts[index])
+        if m is None:
+            return -1
+        return bisect.bisect_right(self.starts, m.start()) - 1
+
+
+def raw_body(cable: Cable) -> RawBody:
+    """The raw text outside the header, made once per cable."""
+    return shared(cable, "body:raw", RawBody)
