@@ -38,10 +38,10 @@ class RawBody:
         parts: list[str] = []
         for doc in cable.documents:
             for item in doc.items:
-                if type(item) is Header:
+                if isinstance(item, Header):
                     continue
                 items.append(item)
-                parts.append(item.render() if type(item) is Paragraph else item.raw)
+                parts.append(item.render() if isinstance(item, Paragraph) else item.raw)
         text = "".join(parts)
         self.items = items
         self.starts = list(itertools.accumulate(map(len, parts), initial=0))

@@ -113,6 +113,12 @@ _SUMMARY_WORD = re.compile(r"summ?ar?y|\u017f")
 _COMMENT_WORD = re.compile("comment")
 #: The same key words in the raw text's lower-case bytes.
 _RAW_GATES = {_SUMMARY_WORD: _SUMMARY_GATE, _COMMENT_WORD: _COMMENT_GATE}
+#: A comment label's key word as a label: followed by the end of a label (a colon, a
+#: full stop, a dash, the end of the line).  The raw text of a unit whose running
+#: text holds a label holds this (page breaks fall between lines, never inside one).
+_COMMENT_LABEL_GATE = re.compile(
+    rb"comments?(?:\s+and\s+(?:analysis|action\s+request))?[ \t]*(?:[:.\r\n-]|$)"
+)
 
 
 class _Units:
@@ -180,12 +186,12 @@ class _Body:
         "units",
     )
 
-    def __init__(self, cable: Cable, gate: re.Pattern[str], base: int | None = None) -> None:
+    def __init__(self, cable: Cable, gate: re.Pattern[bytes], base: int | None = None) -> None:
         units = shared(cable, "subject:units", _Units)
         self.units = units.units
         self.raws = units
         #: For a key-word pattern: (index, first unit from index on whose raw holds it).
-        self.gates: dict[re.Pattern[str], tuple[int, int]] = {}
+        self.gates: dict[re.Pattern[bytes], tuple[int, int]] = {}
         self.starts: list[int] = []
         self.owners: list[Paragraph | Line] = []
         self.parts: list[str] = []
@@ -225,22 +231,24 @@ class _Body:
         if index >= self.base + len(self.owners) and not self.complete:
             self._extend(index, 0)
 
-    def _next_with(self, gate: re.Pattern[str], index: int) -> int:
+    def _next_with(self, gate: re.Pattern[bytes], index: int) -> int:
         """The first unit from ``index`` on whose raw text matches ``gate``, or -1."""
         known = self.gates.get(gate)
         if known is not None and known[0] <= index and (known[1] < 0 or known[1] >= index):
             return known[1]
-        found = self.raws.next_with(_RAW_GATES[gate], index)
+        found = self.raws.next_with(gate, index)
         self.gates[gate] = (index, found)
         return found
 
-    def find(
+    def find(  # noqa: PLR0913 - the search, its window and its gates
         self,
         rx: re.Pattern[str],
         word: str,
         gate: re.Pattern[str],
         start: int = 0,
         end: int | None = None,
+        *,
+        raw_gate: re.Pattern[bytes] | None = None,
     ) -> re.Match[str] | None:
         """The first match of ``rx`` in ``start:end``; ``rx`` runs only near ``word``.
 
@@ -248,7 +256,9 @@ class _Body:
         from its ends, so searching near each occurrence of the word finds them all.
         Every match also holds a match of ``gate``, which a unit's text can hold
         only if its raw text does: past the built text with no such unit (and none
-        near its end), there is nothing to find.
+        near its end), there is nothing to find.  ``raw_gate`` is that test on the
+        raw text's lower-case bytes, by default ``gate``'s counterpart in
+        ``_RAW_GATES``; a stricter one may be given when every match needs it.
         """
         if not self.owners:
             self.grow(self.base)
@@ -268,7 +278,7 @@ class _Body:
             if end is not None or self.complete:
                 return None
             pos = max(pos, len(self.text))
-            index = self._next_with(gate, self.base + len(self.owners))
+            index = self._next_with(raw_gate or _RAW_GATES[gate], self.base + len(self.owners))
             if index >= 0:
                 self.grow(index)
             elif gate.search(self.lower, max(len(self.lower) - _TAIL, 0)):
@@ -320,12 +330,13 @@ _NOT_TEXT_TYPES = frozenset(_NOT_TEXT)
 
 def _summary_body(cable: Cable) -> _Body:
     """The running text of ``cable`` from its first unit that can hold a summary."""
-    return shared(cable, "subject:summary-body", lambda c: _Body(c, _SUMMARY_WORD))
+    return shared(cable, "subject:summary-body", lambda c: _Body(c, _SUMMARY_GATE))
 
 
 def _comment_body(cable: Cable) -> _Body:
     """The running text of ``cable`` from its first unit that can hold a comment."""
-    return shared(cable, "subject:comment-body", lambda c: _Body(c, _COMMENT_WORD))
+    # the first search is for a label: no match of any search comes before one
+    return shared(cable, "subject:comment-body", lambda c: _Body(c, _COMMENT_LABEL_GATE))
 
 
 # Where a label may stand: at the start of a line or paragraph, after "(", or after
@@ -440,7 +451,7 @@ def summary(cable: Cable) -> Found:
     if not body.text[begin : end_m.start()].strip():
         if index == 0 and body.base > 0:
             # the summary is the unit before the first one that names it: start there
-            body = _Body(cable, _SUMMARY_WORD, base=body.base - 1)
+            body = _Body(cable, _SUMMARY_GATE, base=body.base - 1)
             end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD)
             if end_m is None:  # pragma: no cover - found above, in less of the text
                 return Found(None, ())
@@ -479,7 +490,10 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
     """The comment labels of the running text, in order."""
     out: list[re.Match[str]] = []
     pos = 0
-    while (m := body.find(_COMMENT_START, "comment", _COMMENT_WORD, pos)) is not None:
+    find = body.find
+    while (
+        m := find(_COMMENT_START, "comment", _COMMENT_WORD, pos, raw_gate=_COMMENT_LABEL_GATE)
+    ) is not None:
         out.append(m)
         pos = max(m.end(), m.start() + 1)
     return out
