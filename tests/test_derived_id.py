@@ -91,3 +91,21 @@ def test_corpus_partials() -> None:
     # E.O. N/A, names nothing after 2003.  07PARIS2725 and 10MEXICO614: the page's
     # body is another cable.
     assert wrong <= {"05TELAVIV1580", "05BRASILIA1660", "07PARIS2725", "10MEXICO614"}
+
+
+@pytest.mark.parametrize(
+    ("order", "years", "expected"),
+    [
+        # E.O. 12356 governed 1982-1995: a text naming 1993 is from then, not 2009
+        ("12356", "In 1993 the mission arrived; by 1993 it had left.", "93"),
+        # E.O. 11652 (1972-1978): the years named after it cannot win
+        ("11652", "The 1974 accord, and plans for 2005.", "74"),
+    ],
+)
+def test_the_executive_order_bounds_the_year(order: str, years: str, expected: str) -> None:
+    text = (
+        f"CONFIDENTIAL KIGALI 003188\n\nE.O. {order}: DECL:OADR\nTAGS: PREL, RW\n"
+        f"SUBJECT: A SUBJECT\n\n1. (C) {years}\n"
+    )
+    cable = cablelib.loads(text)
+    assert cable.derived_reference_id == f"{expected}KIGALI3188"

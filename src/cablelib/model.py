@@ -1230,6 +1230,15 @@ _TERM_PRIOR = {10: 316.0, 25: 32.0, 20: 17.0, 9: 16.0, 15: 9.0, 5: 2.0, 11: 2.0}
 #: (drafters early in a year still writing the old one) against a sixth of the ten-year
 #: ones, so there (term, up to month) a nine-year term is this many times likelier.
 _JANUARY_NINE = (9, 2, 4.0)
+#: The years in which each executive order governed classification, a year of overlap
+#: allowed at its end (cables went on citing an order for a while after the next).
+_EO_YEARS: dict[str | None, tuple[int, int]] = {
+    "11652": (1972, 1979),
+    "12065": (1978, 1983),
+    "12356": (1982, 1996),
+    "12958": (1995, 2010),
+    "13526": (2009, 2010),
+}
 
 
 _AHEAD = (1.0, 0.5, 0.25, 0.25)
@@ -1585,8 +1594,11 @@ class Cable:
         decl = eo.date if eo is not None else None
         if decl is None and not mentioned:
             return None
+        # the executive order named governed classification only in its own years
+        order = eo.order if eo is not None else None
+        first, last = _EO_YEARS.get(order, (_FIRST_YEAR, _LAST_YEAR))
         best: tuple[float, int] | None = None
-        for year in range(floor, _LAST_YEAR + 1):
+        for year in range(max(floor, first), min(last, _LAST_YEAR) + 1):
             score = _YEAR_PRIOR.get(year, 1.0)
             # The DECL month and day are mostly those of the drafting date.
             drafted = (year, decl.month) if decl is not None else (year, 12)
