@@ -7,14 +7,24 @@ import functools
 
 import lark
 import pytest
-from hypothesis import HealthCheck, event, find, given, settings
+from hypothesis import HealthCheck, event, example, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 import cablelib
 from cablelib import dumps, loads
 from cablelib.grammar import grammar_text
-from cablelib.model import Recipient
+from cablelib.model import (
+    ClassLine,
+    EndOfMessageLine,
+    MarkedParagraphLine,
+    PageBreakLine,
+    PageMarkerLine,
+    Paragraph,
+    ParagraphLine,
+    Recipient,
+    SignatureLine,
+)
 from cablelib.strategies import CableSpec, cable_specs, cables
 
 # ------------------------------------------------------------------------------ any text
@@ -254,3 +264,57 @@ def test_unknown_override_is_an_error() -> None:
             lambda s: True,
             settings=settings(database=None, max_examples=1),
         )
+
+
+# ----------------------------------------------------------------- paragraph text
+
+
+def _paragraph_text_line_by_line(paragraph: Paragraph) -> str:
+    """:attr:`Paragraph.text` as documented, line by line: the body of the first line,
+    then each line's content after its line end with the blanks of its blank lines
+    taken out; a page break leaves one line break; the text ends at a signature."""
+    first = paragraph.lines[0]
+    head = first.body if isinstance(first, ParagraphLine | MarkedParagraphLine) else first.content
+    parts = [head]
+    gap = first.eol
+    for line in paragraph.lines[1:]:
+        if isinstance(line, PageMarkerLine | PageBreakLine | ClassLine):
+            gap = "\n"
+            continue
+        if isinstance(line, SignatureLine | EndOfMessageLine):
+            break
+        parts.append(gap if gap == "\n" else gap.replace(" ", "").replace("\t", ""))
+        parts.append(line.content)
+        gap = line.eol
+    return "".join(parts).strip()
+
+
+_PARAGRAPH_PIECES = (
+    "1. (C) ",
+    "2. ",
+    "(S//NF) ",
+    "\u00b612. ",
+    "text",
+    "more words",
+    "\n",
+    "\r\n",
+    "\n \n",
+    "\n\t\n",
+    " \r\n",
+    "  indented",
+    "\tTabbed",
+    "KABUL 00000140 002 OF 003\n",
+    "CONFIDENTIAL\n",
+    "PAGE 02 STATE 187673\n",
+    "RICE\n",
+    "NNNN\n",
+)
+
+
+@example("1. (C) text\n \nmore words\n")
+@example("(S//NF) text\n\t\nmore\r\n \r\nwords\n")
+@example("1. (C) text\nKABUL 00000140 002 OF 003\nmore words\nRICE\n")
+@given(st.lists(st.sampled_from(_PARAGRAPH_PIECES), min_size=3, max_size=40).map("".join))
+def test_paragraph_text_is_the_line_by_line_reading(text: str) -> None:
+    for paragraph in loads(text).paragraphs:
+        assert paragraph.text == _paragraph_text_line_by_line(paragraph)

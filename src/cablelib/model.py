@@ -894,12 +894,16 @@ class ParagraphLine(Line):
     @property
     def body(self) -> str:
         """The text after the number and the marking."""
+        return self.content[self._body_start() :]
+
+    def _body_start(self) -> int:
+        """Where the text after the number and the marking starts in ``raw``."""
         m = _PARA_RE.match(self.raw)
         if not m:
-            return self.content
+            return 0
         if m.group(2) is not None and not _is_marking(m.group(2)):
-            return self.content[m.start(2) - 1 :]
-        return self.content[m.end() :]
+            return m.start(2) - 1
+        return m.end()
 
 
 @frozen
@@ -924,6 +928,11 @@ class MarkedParagraphLine(Line):
         """The text after the marking."""
         m = _MARKED_RE.match(self.raw)
         return self.content[m.end() :].lstrip() if m else self.content
+
+    def _body_start(self) -> int:
+        """Where the text after the marking starts in ``raw`` (before the blanks after it)."""
+        m = _MARKED_RE.match(self.raw)
+        return m.end() if m else 0
 
 
 @frozen
@@ -1159,10 +1168,21 @@ class Paragraph:
         Where a page break split the paragraph, the two parts are joined by one line
         break.  The signature and end-of-message lines are not part of the text.
         """
-        first = self.lines[0]
-        head = first.body if isinstance(first, _MARKER_LINES) else first.content
-        if len(self.lines) == 1:  # most paragraphs of reflowed pages
-            return head.strip()
+        lines = self.lines
+        first = lines[0]
+        start = first._body_start() if isinstance(first, _MARKER_LINES) else 0
+        if len(lines) == 1:  # most paragraphs of reflowed pages
+            # the raw text less the line end and blank lines, which strip() takes off
+            return first.raw[start:].strip()
+        if all(type(line) is TextLine for line in lines[1:]):
+            # the lines joined as they stand: the same, unless a blank line between
+            # them holds spaces (which the loop below takes out)
+            text = first.raw[start:] + "".join([line.raw for line in lines[1:]])
+            if "\n " not in text and "\n\t" not in text:
+                return text.strip()
+        head = first.content[start:]
+        if type(first) is MarkedParagraphLine:
+            head = head.lstrip()
         parts = [head]
         gap = first.eol
         for line in self.lines[1:]:

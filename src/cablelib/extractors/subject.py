@@ -290,17 +290,24 @@ class _Body:
         """Index (among the built units) of the unit holding ``offset``."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
+    def unit_start(self, index: int) -> int:
+        """Offset of the start of unit ``index`` (counted from ``base``); builds it."""
+        self.grow(self.base + index)
+        return self.starts[index]
+
     def unit_end(self, index: int) -> int:
-        """Offset of the end of built unit ``index``."""
-        self.grow(self.base + index + 1)
+        """Offset of the end of unit ``index`` (counted from ``base``); builds it.
+
+        The units after it are not built: the text ends with the last unit built.
+        """
+        self.grow(self.base + index)
         if index + 1 < len(self.starts):
             return self.starts[index + 1] - 2
         return len(self.text)
 
     def has_next(self, index: int) -> bool:
-        """Whether a unit follows built unit ``index`` (and build it)."""
-        self.grow(self.base + index + 1)
-        return index + 1 < len(self.starts)
+        """Whether a unit follows unit ``index`` (counted from ``base``)."""
+        return self.base + index + 1 < len(self.units)
 
     def lines(self, start: int, end: int) -> tuple[Line, ...]:
         """The lines of the units that the span ``start:end`` touches."""
@@ -381,22 +388,16 @@ _HEADING_END = re.compile(r"[ \t\-]*\n")
 _NEXT_HEADING = re.compile(r"(?:^|\n)[ \t]*-{3,}[ \t]*\n[^\n]{1,80}\n[ \t]*-{3,}")
 # a rule standing alone between blanks: "-----", "- - -", "*****", "=====", "_____"; the
 # first character leads, so that the regex engine skips to where one stands
-_RULE = re.compile(r"(?:-(?<!\S-)[ \t]?(?:-[ \t]?){2,}|[*=_](?<!\S[*=_])[*=_]{2,})(?=\s|$)")
+_RULE = re.compile(
+    r"[-*=_](?<!\S[-*=_])(?:(?<=-)[ \t]?(?:-[ \t]?){2,}|(?<=[*=_])[*=_]{2,})(?=\s|$)"
+)
 _TITLE_MAX = 80
 _TRIM = " \t\n:.-\u2013\u2014"
 
 
-_RULE_MARKS = ("---", "- -", "-\t-", "***", "===", "___")
-
-
 def _drop_rules(text: str) -> str:
-    """Replace rule lines (``-----``, ``****``) by spaces.
-
-    The pattern is slow on long texts, so it runs only on texts that can hold a rule.
-    """
-    if any(mark in text for mark in _RULE_MARKS):
-        return _RULE.sub(" ", text)
-    return text
+    """Replace rule lines (``-----``, ``****``) by spaces."""
+    return _RULE.sub(" ", text)
 
 
 def _drop_visit(text: str) -> str:
@@ -482,7 +483,7 @@ def _past_heading(body: _Body, begin: int) -> int:
         and len(rest) <= _TITLE_MAX
         and not rest.endswith((".", "!", "?", '"', "\u201d"))
     ):
-        return body.starts[index + 1]
+        return body.unit_start(index + 1)
     return begin
 
 
