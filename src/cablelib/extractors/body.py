@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import cast
 
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines as table_lines
@@ -30,6 +31,7 @@ from cablelib.extractors._data import mapping
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
+    _PARA_RE,  # a numbered paragraph's number and marking
     Cable,
     ClassLine,
     EndOfMessageLine,
@@ -42,6 +44,7 @@ from cablelib.model import (
     ParagraphLine,
     SignatureLine,
     TextLine,
+    _is_marking,
 )
 
 __all__ = ["paragraph_markings", "redactions", "signer"]
@@ -56,23 +59,43 @@ _TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
 _TAIL_DEPTH = 8
 
 _HTML_TAG = re.compile(r"<[^<>\n]*>")
-_JUNK = re.compile(
+#: Junk lines that start with what marks them (anchored: quick to fail on a long line).
+_JUNK_START = re.compile(
     r"""
     [\W_]*                                              # blank, ".", "...", "*****"
     | (?:NNNN|Nnnn|End\ Cable\ Text|BT)\b.*
     | \#\d{3,5}                                         # station serial after BT: #0140
     | NOTE\b.*
-    | .*@.*                                             # e-mail and Lotus Notes debris
     | (?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED\ OFFICIAL\ USE|UNCLAS)\b[^a-z]*
     | GP-\d.*
     | (?:Declassified|DECLASSIFIED)\b.*
     | SELECT\ .*\ FROM\ .*                              # SQL debris
     | \d{4}[A-Z]+\d+\s+-\s+[A-Z ]+                      # 2004CARACA02200 - CONFIDENTIAL
-    | .*\.\.\.                                          # truncated record
-    | .*(?:https?:|www\.|\.gov\b|\bWeb\s?site\b|\bWeb\ Site\b).*
     """,
     re.X,
 )
+#: Web addresses and notices: junk wherever they stand in the line.
+_WEB = re.compile(r"https?:|www\.|\.gov\b|\bWeb\s?site\b|\bWeb\ Site\b")
+#: What every match of ``_WEB`` contains.
+_WEB_WORDS = ("http", "www.", ".gov", "Web")
+
+
+def _is_junk(text: str) -> bool:
+    """Whether a physical line (no line break in it) is debris, not a signature.
+
+    Also junk: e-mail and Lotus Notes debris (an ``@`` anywhere), a truncated record
+    (``...`` at the end) and web addresses or notices anywhere in the line.  These are
+    tested with ``in`` first: a pattern such as ``.*@.*`` reads a long line several
+    times over to find nothing.
+    """
+    return (
+        _JUNK_START.fullmatch(text) is not None
+        or "@" in text
+        or text.endswith("...")
+        or (any(word in text for word in _WEB_WORDS) and _WEB.search(text) is not None)
+    )
+
+
 _URL_LINE = re.compile(r"https?:|www\.|\.gov\b", re.I)
 _NAME_WORD = r"[A-Z][A-Za-z'-]*[A-Za-z]"
 _NAME_LINE = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
@@ -86,11 +109,23 @@ _GLUED = re.compile(
     r"[ \t]+\.?((?:[A-Z][A-Z'-]*[A-Z])(?:[ \t]+[A-Z][A-Z'-]*[A-Z])?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     r"[ \t]*$"
 )
+#: The most words a match of ``_GLUED`` spans ("END COMMENT" and a name of two words).
+_GLUED_WORDS = 4
 # A name after a web-site notice whose address WikiLeaks split: ".../index.c fm STAPLETON"
 _AFTER_URL = re.compile(r"[ \t]([A-Z][A-Z'-]*[A-Z])[ \t]*$")
 _REDACTED_NAME = re.compile(r"[Xx]{4,}")
 _SUFFIXES = frozenset(("JR", "SR", "II", "III", "IV"))
 _PARTICLES = frozenset(("LA", "LE", "DE", "DI", "DEL", "DELLA", "VAN", "VON", "DA", "DU", "ST"))
+
+
+def _last_words_start(text: str, count: int) -> int:
+    """Where the white space before the last ``count`` words of ``text`` starts (or 0).
+
+    A search for a pattern anchored at the end that spans at most ``count`` words
+    can start there rather than at every position of a long line.
+    """
+    words = text.rsplit(None, count)
+    return len(words[0]) if len(words) > count else 0
 
 
 def _name_from_line(text: str) -> str | None:
@@ -100,7 +135,7 @@ def _name_from_line(text: str) -> str | None:
     m = _SUFFIXED.fullmatch(text)
     if m:
         return m.group(1)
-    m = _GLUED.search(text)
+    m = _GLUED.search(text, _last_words_start(text, _GLUED_WORDS))
     if m:
         return m.group(1)
     if _URL_LINE.search(text):
@@ -163,7 +198,7 @@ def signer(cable: Cable) -> Found:
             break
         for physical in reversed(line.content.split("\n")):
             text = _HTML_TAG.sub(" ", physical).strip()
-            if _JUNK.fullmatch(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
+            if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
                 continue
             name = _name_from_line(text)
             if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
@@ -217,18 +252,55 @@ def normalize_marking(marking: str) -> str:
     return "//".join(p for p in parts if p)
 
 
+@functools.lru_cache(maxsize=1024)
+def _bracketed(marking: str) -> str | None:
+    """The normalized marking of ``(marking)`` after a number, ``None`` if it is no marking.
+
+    What :attr:`ParagraphLine.marking <cablelib.model.ParagraphLine.marking>` keeps of
+    its bracketed group, normalized; the same few markings recur in every cable.
+    """
+    return normalize_marking(marking.strip()) if _is_marking(marking) else None
+
+
+def _numbered_marking(line: ParagraphLine) -> str | None:
+    """The normalized marking of a numbered paragraph's first line, or ``None``.
+
+    ``normalize_marking(line.marking)`` with one match of the model's pattern instead of
+    the property's, plus the ``(SBU/NF)`` form that the property misses.
+    """
+    raw = line.raw
+    m = _PARA_RE.match(raw)
+    if m is not None:
+        bracketed, bare = m.group(2, 3)
+        if bracketed is not None:
+            found = _bracketed(bracketed)
+            if found is not None:
+                return found
+        elif bare:
+            return normalize_marking(bare)
+    if "SBU" in raw[:24]:
+        sbu = _SBU_MARKING.match(raw)
+        if sbu is not None:
+            return normalize_marking(sbu.group(1))
+    return None
+
+
 def paragraph_markings(cable: Cable) -> Found:
     """The normalized markings of the paragraphs in order, ``None`` where unmarked."""
     out: list[str | None] = []
     lines: list[Line] = []
     for paragraph in cable.paragraphs:
         first = paragraph.lines[0]
-        marking = first.marking if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
-        if marking is None and type(first) is ParagraphLine and "SBU" in first.raw[:24]:
-            m = _SBU_MARKING.match(first.raw)
-            marking = m.group(1) if m else None
-        out.append(normalize_marking(marking) if marking else None)
-        if marking:
+        cls = type(first)
+        if cls is ParagraphLine:  # the usual case (the model's classes are not subclassed)
+            marking = _numbered_marking(cast("ParagraphLine", first))
+        elif isinstance(first, ParagraphLine | MarkedParagraphLine):
+            raw_marking = first.marking
+            marking = normalize_marking(raw_marking) if raw_marking else None
+        else:
+            marking = None
+        out.append(marking)
+        if marking is not None:
             lines.append(first)
     return Found(out, tuple(lines))
 
