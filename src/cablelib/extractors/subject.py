@@ -254,10 +254,10 @@ class _Body:
 
         Every match of ``rx`` holds ``word`` (lower case) less than ``_NEAR`` characters
         from its ends, so searching near each occurrence of the word finds them all.
-        Every match also holds a match of ``gate``, which a unit's text can hold
-        only if its raw text does: past the built text with no such unit (and none
-        near its end), there is nothing to find.  ``raw_gate`` is that test on the
-        raw text's lower-case bytes, by default ``gate``'s counterpart in
+        The word of every match lies inside a match of ``gate`` (the key word),
+        which a unit's text can hold only if its raw text does: when no unit past the
+        built text holds it, there is nothing more to find.  ``raw_gate`` is that
+        test on the raw text's lower-case bytes, by default ``gate``'s counterpart in
         ``_RAW_GATES``; a stricter one may be given when every match needs it.
         """
         if not self.owners:
@@ -279,12 +279,11 @@ class _Body:
                 return None
             pos = max(pos, len(self.text))
             index = self._next_with(raw_gate or _RAW_GATES[gate], self.base + len(self.owners))
-            if index >= 0:
-                self.grow(index)
-            elif gate.search(self.lower, max(len(self.lower) - _TAIL, 0)):
-                self.grow(self.base + len(self.owners))
-            else:
+            if index < 0:
+                # No later unit holds the key word, and every occurrence of it in the
+                # built text had its whole window built and searched.
                 return None
+            self.grow(index)
 
     def unit_at(self, offset: int) -> int:
         """Index (among the built units) of the unit holding ``offset``."""
@@ -367,10 +366,8 @@ _COMMENT_START = re.compile(
     + _LABEL_END,
     re.I | re.M,
 )
-#: How far from its key word (``sum``, ``comment``, ``end``) a label can reach.
+#: How far from its key word (``sum``, ``comment``) a label can reach.
 _NEAR = 60
-#: The end of the built text that a search window past it can reach back into.
-_TAIL = 3 * _NEAR
 # "END COMMENT", also naming whose comment: "End Embassy Comment", "END POST COMMENT"
 _COMMENT_END = re.compile(
     r"\(?\bEND\s+(?:OF\s+)?(?:(?!(?:SUMM?AR?Y|AND|OF)\b)(?-i:[A-Z][\w'\u2019]*)\s+){0,2}?"
