@@ -160,23 +160,10 @@ _MCN_MAX = 5
 _SOME_MCN = "0"
 
 
-def _split_mcn(text: str) -> tuple[str, str | None]:
-    """``(text, None)``, or ``(head, mcn)`` when ``text`` is ``head`` + space + an mcn.
-
-    The mcn changes from cable to cable, the rest of the line much less: the head is
-    what is looked up.  Split only where the model's parser would read the same
-    mcn (something before it, digits at the very end).
-    """
-    head, _, last = text.rpartition(" ")
-    if last.isdecimal() and len(last) <= _MCN_MAX and not head.isspace() and head:
-        return head, last
-    return text, None
-
-
 def _parse(text: str, *, mcn_follows: bool) -> Recipient | None:
     """The addressee of one text line (its keyword dropped), as the model reads it.
 
-    ``mcn_follows``: ``text`` is the head that :func:`_split_mcn` cut an mcn from;
+    ``mcn_follows``: ``text`` is the head that :func:`_add` cut an mcn from;
     the result's ``mcn`` is then :data:`_SOME_MCN`.
     """
     folded = " ".join(text.split())
@@ -246,14 +233,17 @@ _KINDS: dict[type, int] = {
 }
 
 
+#: The kind of each line class met so far, subclasses included (filled by :func:`_kind`).
+_KIND_OF: dict[type, int] = dict(_KINDS)
+
+
 def _kind(line: Line) -> int:
-    kind = _KINDS.get(type(line))
-    if kind is not None:
-        return kind
-    for cls, kind in _KINDS.items():
-        if isinstance(line, cls):
-            return kind
-    return _OTHER
+    cls = type(line)
+    kind = _KIND_OF.get(cls)
+    if kind is None:  # a class met for the first time: most header lines are of none
+        kind = next((k for base, k in _KINDS.items() if issubclass(cls, base)), _OTHER)
+        _KIND_OF[cls] = kind
+    return kind
 
 
 def _read_addressees(cable: Cable) -> tuple[Found, Found]:
@@ -296,18 +286,25 @@ def _add(content: str, current: list[dict[str, Any]], excluding: dict[str, Any] 
     if m:
         texts[0] = texts[0][m.end() :]
     for raw in texts:
-        text, mcn = _split_mcn(raw)
-        item = _item(text, mcn is not None)
+        # An mcn (digits at the very end, something before them, as the model's parser
+        # reads it) changes from cable to cable, the rest of the line much less: the
+        # head is what is looked up.
+        head, _, last = raw.rpartition(" ")
+        if last.isdecimal() and len(last) <= _MCN_MAX and head and not head.isspace():
+            item, mcn = _item(head, True), last
+        else:
+            item, mcn = _item(raw, False), None
         if item is None:
             continue
         used = True
         if excluding is None:
+            route, name, precedence, item_mcn = item
             current.append(
                 {
-                    "route": item[0],
-                    "name": item[1],
-                    "precedence": item[2],
-                    "mcn": mcn or item[3],  # (item[3] is _SOME_MCN when mcn is cut off)
+                    "route": route,
+                    "name": name,
+                    "precedence": precedence,
+                    "mcn": mcn or item_mcn,  # (item_mcn is _SOME_MCN when mcn is cut off)
                     "excluded": [],
                 }
             )
