@@ -77,6 +77,8 @@ def test_every_rule_has_a_builder() -> None:
         ("Classified By: Ambassador Ivo H. Daalder for reasons 1.4 (b/d).\n", "CLASSIFIED_BY"),
         ("CLASSIFIED BY DCM X, REASONS 1.4 (B) AND (D)\n", "CLASSIFIED_BY"),
         ("(U) Classified by: PolCouns A. Person, reason 1.5 (d)\n", "CLASSIFIED_BY"),
+        # 09ABUDHABI347: no colon, and a FOR that a passing line would take
+        ("CLASSIFIED BY AMBASSADOR RICHARD G. OLSON FOR REASONS 1.4 B AND D.\n", "CLASSIFIED_BY"),
         ("DEPT FOR SCA/FO\n", "PASSING"),
         ("STATE PASS USAID\n", "PASSING"),
         ("10.09.2009 : NATO SECRETARY GENERAL\n", "TITLE"),
@@ -287,3 +289,36 @@ def test_captions_of_several_words() -> None:
         "HANDLE ACCORDINGLY",
         "EFTO",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "reasons"),
+    [
+        (  # 09ABUDHABI347
+            "SUBJECT: X\n\nCLASSIFIED BY AMBASSADOR RICHARD G. OLSON FOR REASONS 1.4 B AND D.\n",
+            "AMBASSADOR RICHARD G. OLSON",
+            ("1.4(b)", "1.4(d)"),
+        ),
+        (  # 05BRASILIA2767: run on at the end of the REF line
+            "SUBJECT: X\n\nREF: A. STATE 183800 B. BRASILIA 1396 Classified By: Political "
+            "Officer Bisola Ojikutu for Reasons 1.4 (b) and (d)\n\n1. (U) Text.\n",
+            "Political Officer Bisola Ojikutu",
+            ("1.4(b)", "1.4(d)"),
+        ),
+        (  # 09STATE34688: the first paragraph
+            "SUBJECT: X\n\n1.(U) Classified by Bureau Assistant Secretary Jeffrey Feltman. "
+            "Reasons: 1.4 (b) and (d)\n\n2. (U) April 7, 2009.\n",
+            "Bureau Assistant Secretary Jeffrey Feltman",
+            ("1.4(b)", "1.4(d)"),
+        ),
+    ],
+)
+def test_classified_by_wherever_it_stands(text: str, by: str, reasons: tuple[str, ...]) -> None:
+    cable = cablelib.loads(text)
+    assert cable.classified_by is not None
+    assert (cable.classified_by.by, cable.classified_by.reasons) == (by, reasons)
+
+
+def test_classified_by_in_running_text_is_not_the_classifier() -> None:
+    text = "SUBJECT: X\n\n1. (C) Text.\n\n2. (C) The memo was classified by the embassy.\n"
+    assert cablelib.loads(text).classified_by is None

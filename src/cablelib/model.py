@@ -794,7 +794,7 @@ class ClassifiedBy:
 
 
 _REASONS_AT = re.compile(
-    r",?\s*\b(?:for\s+)?(?:reasons?|Reasons?|REASONS?)\b|\b1\.[45]\s*\(?[a-hA-H]\b"
+    r",?\s*\b(?:(?:for|FOR|For)\s+)?(?:reasons?|Reasons?|REASONS?)\b|\b1\.[45]\s*\(?[a-hA-H]\b"
 )
 _REASON_SECTION = re.compile(
     r"\b(1\.[45])\s*((?:\(?\s*[a-hA-H]\s*\)?(?:\s*(?:,|/|and|AND|&)\s*)?)+)"
@@ -1229,6 +1229,10 @@ class Document:
 
 
 _EO_INSIDE = re.compile(r"\bE\.\s?O\.\s*1\d{4}\b")
+#: A Classified By label run on after other text on a preamble line.
+_CLASSIFIED_BY_INSIDE = re.compile(r"(?<=\s)(?:CLASSIFIED\s+BY|Classified\s+[Bb]y)\s*:")
+#: A Classified By label opening a paragraph: ``Classified by Bureau Assistant ...``.
+_CLASSIFIED_BY_START = re.compile(r"\s*(?:CLASSIFIED\s+BY|Classified\s+[Bb]y)\b")
 _TAGS_INSIDE = re.compile(r"\bTAGS?(?:\s*:|\s+(?=[A-Z]{2}))\s*")
 _REF_YEAR_RE = re.compile(r"(\d{2})\s+[A-Z]")
 _YEAR_RE = re.compile(r"\b(?:19[6-9]\d|20[0-3]\d)\b")
@@ -1539,9 +1543,36 @@ class Cable:
 
     @_cached
     def classified_by(self) -> ClassifiedBy | None:
-        """Who classified the cable and why."""
+        """Who classified the cable and why.
+
+        From the Classified By line; else from a Classified By run on at the end of
+        another preamble line (``REF: A. STATE 183800 B. BRASILIA 1396 Classified By:
+        ...``), or written as the first paragraph (``1.(U) Classified by ...``).
+        """
+        found = self.classified_by_line()
+        return found[0].classified_by if found else None
+
+    def classified_by_line(self) -> tuple[ClassifiedByLine, Line] | None:
+        """The Classified By element and the line it stands in, or ``None``.
+
+        The element is the line itself, or, where the label is run on at the end of
+        another preamble line or opens the first paragraph, a :class:`ClassifiedByLine`
+        made of the text from the label on (the line it stands in is the second item).
+        """
         line = _first_line(self, ClassifiedByLine)
-        return line.classified_by if line else None
+        if line is not None:
+            return line, line
+        for item in self._preamble_lines():
+            m = _CLASSIFIED_BY_INSIDE.search(item.content)
+            if m is not None:
+                return ClassifiedByLine(item.content[m.start() :] + item.eol), item
+        paragraphs = self.paragraphs
+        if paragraphs:
+            first = paragraphs[0].lines[0]
+            body = first.body if isinstance(first, _MARKER_LINES) else first.content
+            if _CLASSIFIED_BY_START.match(body):
+                return ClassifiedByLine(body + first.eol), first
+        return None
 
     # -- body -----------------------------------------------------------------------
 

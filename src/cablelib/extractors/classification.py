@@ -499,6 +499,12 @@ def classified_by(cable: Cable) -> Found:
                 used.append(item)
                 if parsed not in out:
                     out.append(parsed)
+    if not out:  # run on at the end of a REF line, or the first paragraph
+        found = cable.classified_by_line()
+        if found is not None:
+            name, title, reasons = _classifier(found[0].content)
+            out.append({"name": name, "title": title, "reasons": list(reasons)})
+            used.append(found[1])
     return Found(out, tuple(used))
 
 

@@ -381,11 +381,16 @@ def extract_persons(cable: Cable) -> Found:
     classifier, tags_line, drafting = _scan(item_types(cable))
     all_lines = tuple(cable.lines())
     signature = _last_signature(all_lines)
-    if classifier is not None:
+    source: Line | None = classifier
+    if classifier is None:  # run on at the end of a REF line, or the first paragraph
+        found = cable.classified_by_line()
+        if found is not None:
+            classifier, source = found
+    if classifier is not None and source is not None:
         name = _classifier_name(classifier)
         if name:
             _add(out, name)
-            read.append(classifier)
+            read.append(source)
     people = [n for tag in written_tags(cable) if "(" in tag for n in _names_from_tag(tag)]
     for n in people:
         _add(out, n)
@@ -449,9 +454,9 @@ def _reasons_at(text: str) -> re.Match[str] | None:
     if not found:
         return None
     # a match starts at the earliest of the words, or before it at what the pattern
-    # allows there: ",?\s*\b(?:for\s+)?"
+    # allows there: ",?\s*\b(?:(?:for|FOR|For)\s+)?"
     start = min(found)
-    while start > 0 and (text[start - 1] in ",for" or text[start - 1].isspace()):
+    while start > 0 and (text[start - 1] in ",forFOR" or text[start - 1].isspace()):
         start -= 1
     return _REASONS_AT.search(text, start)
 
