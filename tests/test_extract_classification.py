@@ -751,7 +751,7 @@ def test_classified_by_outside_its_own_line(text: str, name: str, title: str) ->
     assert found["classified_by"] == [
         {"name": name, "title": title, "reasons": ["1.4(b)", "1.4(d)"]}
     ]
-    last, first = name.split()[-1], name.split()[0]
+    first, last = name.split(maxsplit=1)[0], name.rsplit(maxsplit=1)[-1]
     assert found["persons"] == [f"{last}, {first}"]
     [span] = found["provenance"]["classified_by"]
     assert "lassified" in span["text"]
