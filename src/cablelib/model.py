@@ -1559,13 +1559,20 @@ class Cable:
         another preamble line or opens the first paragraph, a :class:`ClassifiedByLine`
         made of the text from the label on (the line it stands in is the second item).
         """
+        return self._classified_by_line
+
+    @_cached
+    def _classified_by_line(self) -> tuple[ClassifiedByLine, Line] | None:
         line = _first_line(self, ClassifiedByLine)
         if line is not None:
             return line, line
         for item in self._preamble_lines():
-            m = _CLASSIFIED_BY_INSIDE.search(item.content)
+            content = item.content
+            if "lassified" not in content and "LASSIFIED" not in content:
+                continue  # the pattern is slower to find nothing
+            m = _CLASSIFIED_BY_INSIDE.search(content)
             if m is not None:
-                return ClassifiedByLine(item.content[m.start() :] + item.eol), item
+                return ClassifiedByLine(content[m.start() :] + item.eol), item
         paragraphs = self.paragraphs
         if paragraphs:
             first = paragraphs[0].lines[0]
