@@ -69,11 +69,16 @@ def _fold(text: str) -> str:
 
 
 def _subject_line(cable: Cable) -> Line | None:
-    for cls in (SubjectLine, TitleLine):
-        for line in cable.lines():
-            if isinstance(line, cls):
-                return line
-    return None
+    """The line :attr:`Cable.subject` reads (the grammar puts both among the items)."""
+    title = None
+    for doc in cable.documents:
+        for item in doc.items:
+            kind = type(item)
+            if kind is SubjectLine:
+                return item
+            if kind is TitleLine and title is None:
+                title = item
+    return title
 
 
 def clean_subject(text: str) -> str:
@@ -83,7 +88,8 @@ def clean_subject(text: str) -> str:
         text = _MOJIBAKE_QUOTES.sub(r'"\1"', html.unescape(text))
     text = _fold(text)
     text = _LEADING_MARK.sub("", text)
-    text = _TRAILING_MARK.sub("", text)
+    if text.endswith(")"):  # else the pattern, tried at every position, finds nothing
+        text = _TRAILING_MARK.sub("", text)
     return text.strip()
 
 
