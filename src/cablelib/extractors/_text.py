@@ -7,12 +7,11 @@ items hold a word, before any item's text is built.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
 
 from cablelib.extraction import shared
-from cablelib.model import Cable, Header, Line, Paragraph
+from cablelib.model import Cable, Line, Paragraph
 
 __all__ = ["RawBody", "raw_body"]
 
@@ -35,16 +34,27 @@ class RawBody:
 
     def __init__(self, cable: Cable) -> None:
         items: list[Line | Paragraph] = []
-        parts: list[str] = []
+        raws: list[str] = []  # every line's raw text, in order
+        starts = [0]
+        pos = 0
         for doc in cable.documents:
             for item in doc.items:
-                if isinstance(item, Header):
+                if isinstance(item, Line):
+                    raw = item.raw
+                    raws.append(raw)
+                    pos += len(raw)
+                elif isinstance(item, Paragraph):
+                    for line in item.lines:
+                        raw = line.raw
+                        raws.append(raw)
+                        pos += len(raw)
+                else:  # the header
                     continue
                 items.append(item)
-                parts.append(item.render() if isinstance(item, Paragraph) else item.raw)
-        text = "".join(parts)
+                starts.append(pos)
+        text = "".join(raws)
         self.items = items
-        self.starts = list(itertools.accumulate(map(len, parts), initial=0))
+        self.starts = starts
         self.lower = text.encode("latin-1", "replace").lower()
         self.long_s = LONG_S in text
 

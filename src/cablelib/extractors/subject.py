@@ -70,13 +70,12 @@ def _fold(text: str) -> str:
 
 def _subject_line(cable: Cable) -> Line | None:
     """The line :attr:`Cable.subject` reads (the grammar puts both among the items)."""
-    title = None
+    title: Line | None = None
     for doc in cable.documents:
         for item in doc.items:
-            kind = type(item)
-            if kind is SubjectLine:
+            if isinstance(item, SubjectLine):
                 return item
-            if kind is TitleLine and title is None:
+            if title is None and isinstance(item, TitleLine):
                 title = item
     return title
 
