@@ -134,24 +134,14 @@ class _Units:
     which units can hold a key word.
     """
 
-    __slots__ = ("item_of", "raw", "unit_from", "units")
+    __slots__ = ("item_of", "raw", "units")
 
     def __init__(self, cable: Cable) -> None:
         raw = self.raw = raw_body(cable)
-        units: list[Paragraph | Line] = []
+        items = raw.items
         #: For each unit, the index of its item in ``raw.items``.
-        item_of: list[int] = []
-        #: For each item (and the end), the index of the first unit at or after it.
-        unit_from: list[int] = []
-        for i, item in enumerate(raw.items):
-            unit_from.append(len(units))
-            if type(item) not in _NOT_TEXT_TYPES:
-                units.append(item)
-                item_of.append(i)
-        unit_from.append(len(units))
-        self.units = units
-        self.item_of = item_of
-        self.unit_from = unit_from
+        self.item_of = [i for i, item in enumerate(items) if type(item) not in _NOT_TEXT_TYPES]
+        self.units: list[Paragraph | Line] = [items[i] for i in self.item_of]
 
     def next_with(self, gate: re.Pattern[bytes], index: int) -> int:
         """The first unit from ``index`` on whose raw text matches ``gate``, or -1."""
@@ -163,7 +153,8 @@ class _Units:
         i = raw.next_item_with(gate, self.item_of[index])
         while i >= 0 and type(raw.items[i]) in _NOT_TEXT_TYPES:  # not running text
             i = raw.next_item_with(gate, i + 1)
-        return -1 if i < 0 else self.unit_from[i]
+        # the unit of item i
+        return -1 if i < 0 else bisect.bisect_left(self.item_of, i)
 
 
 class _Body:
