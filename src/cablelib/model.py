@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar, cast
 
 import attrs
 from attrs import frozen
@@ -55,6 +55,7 @@ __all__ = [
     "PageBreakLine",
     "PageMarkerLine",
     "Paragraph",
+    "ParagraphHead",
     "ParagraphLine",
     "PartialLine",
     "PassingLine",
@@ -869,27 +870,59 @@ def _is_marking(text: str) -> bool:
     return bool(_MARKINGS.fullmatch(text.strip()))
 
 
+class ParagraphHead(NamedTuple):
+    """The marker of a numbered paragraph as written: ``1. (C) ``, ``¶12. (S//NF) ``."""
+
+    #: The number as written, or ``None`` where the line does not start with one.
+    number: int | None
+    #: What stands in brackets after the number (``C``, ``S//NF``; maybe not a marking).
+    bracketed: str | None
+    #: A marking written with only its closing bracket (``SBU`` of ``2. SBU) ...``).
+    bare: str | None
+    #: Where the bracketed text starts in ``raw`` (its bracket is one before).
+    bracketed_at: int
+    #: Where the marker ends in ``raw``.
+    end: int
+
+
+_NO_HEAD = ParagraphHead(None, None, None, 0, 0)
+
+
 @frozen
 class ParagraphLine(Line):
     """A numbered paragraph's first lines: ``1. (C) ...``, ``¶12. (S//NF) ...``, ``2. SBU) ...``."""
 
+    _head: ParagraphHead | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
     terminal: ClassVar[str] = "PARA"
+
+    @property
+    def head(self) -> ParagraphHead:
+        """The paragraph marker as written, read once (the parser reads it for the number)."""
+        head = self._head
+        if head is None:
+            m = _PARA_RE.match(self.raw)
+            if m is None:
+                head = _NO_HEAD
+            else:
+                bracketed, bare = m.group(2, 3)
+                at = m.start(2) if bracketed is not None else 0
+                head = ParagraphHead(int(m.group(1)), bracketed, bare, at, m.end())
+            object.__setattr__(self, "_head", head)  # a cache of a derived value
+        return head
 
     @property
     def written_number(self) -> int | None:
         """The number as written (``13`` where a saved page mangled ``¶3``)."""
-        m = _PARA_RE.match(self.raw)
-        return int(m.group(1)) if m else None
+        return self.head.number
 
     @property
     def marking(self) -> str | None:
         """The classification marking as written (``C``, ``S//NF``), or ``None``."""
-        m = _PARA_RE.match(self.raw)
-        if not m:
-            return None
-        if m.group(2) is not None:
-            return m.group(2).strip() if _is_marking(m.group(2)) else None
-        return m.group(3)
+        head = self.head
+        if head.bracketed is not None:
+            return head.bracketed.strip() if _is_marking(head.bracketed) else None
+        return head.bare
 
     @property
     def body(self) -> str:
@@ -898,12 +931,10 @@ class ParagraphLine(Line):
 
     def _body_start(self) -> int:
         """Where the text after the number and the marking starts in ``raw``."""
-        m = _PARA_RE.match(self.raw)
-        if not m:
-            return 0
-        if m.group(2) is not None and not _is_marking(m.group(2)):
-            return m.start(2) - 1
-        return m.end()
+        head = self.head
+        if head.bracketed is not None and not _is_marking(head.bracketed):
+            return head.bracketed_at - 1  # not a marking: the bracket starts the text
+        return head.end
 
 
 @frozen

@@ -31,7 +31,6 @@ from cablelib.extractors._data import mapping
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
-    _PARA_RE,  # a numbered paragraph's number and marking
     Cable,
     ClassLine,
     EndOfMessageLine,
@@ -265,13 +264,13 @@ def _bracketed(marking: str) -> str | None:
 def _numbered_marking(line: ParagraphLine) -> str | None:
     """The normalized marking of a numbered paragraph's first line, or ``None``.
 
-    ``normalize_marking(line.marking)`` with one match of the model's pattern instead of
-    the property's, plus the ``(SBU/NF)`` form that the property misses.
+    ``normalize_marking(line.marking)`` from the marker the parser read, plus the
+    ``(SBU/NF)`` form that the property misses.
     """
     raw = line.raw
-    m = _PARA_RE.match(raw)
-    if m is not None:
-        bracketed, bare = m.group(2, 3)
+    head = line.head  # read by the parser already, for the paragraph's number
+    if head.number is not None:
+        bracketed, bare = head.bracketed, head.bare
         if bracketed is not None:
             found = _bracketed(bracketed)
             if found is not None:
