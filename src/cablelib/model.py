@@ -1435,7 +1435,14 @@ class Cable:
 
     @_cached
     def _lines(self) -> tuple[Line, ...]:
-        return tuple(line for doc in self.documents for line in doc.lines())
+        out: list[Line] = []
+        for doc in self.documents:
+            for item in doc.items:
+                if isinstance(item, Line):
+                    out.append(item)
+                else:
+                    out.extend(item.lines)
+        return tuple(out)
 
     # -- container ------------------------------------------------------------------
 
