@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cablelib
 from _corpus import SHARED_CORPUS, VENDORED_CORPUS
@@ -315,3 +317,36 @@ def test_in_cablegate_pages(field: str, written: str, expected: object) -> None:
 
 def _extract_cable(cable: cablelib.Cable, field: str) -> object:
     return cablelib.extract(cable, only=[field])[field]
+
+
+_TIDY_PIECES = st.sampled_from(
+    [
+        "",
+        " ",
+        "\n",
+        "(",
+        ")",
+        ".",
+        ":",
+        "-",
+        "---",
+        "***",
+        "a",
+        "Z",
+        "9",
+        "_",
+        "\u00e9",
+        "Visit ",
+        "our web site",
+        "Please ",
+        "\t",
+        "- - -",
+    ]
+)
+
+
+@given(st.lists(_TIDY_PIECES, max_size=12).map("".join) | st.text(max_size=40))
+def test_is_blank_is_an_empty_tidy(text: str) -> None:
+    from cablelib.extractors.subject import _is_blank, _tidy  # noqa: PLC0415 - private
+
+    assert _is_blank(text) == (not _tidy(text))

@@ -410,6 +410,20 @@ def _drop_visit(text: str) -> str:
 _WORD_CHAR = re.compile(r"\w")
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def _is_blank(text: str) -> bool:
+    """``not _tidy(text)``, quickly where the text holds a letter or digit.
+
+    Taking out a web-site notice cuts the text at the notice; taking out rules,
+    folding white space and trimming punctuation never take out a letter or digit.
+    """
+    if _LETTER_OR_DIGIT.search(_drop_visit(text)):
+        return False
+    return not _tidy(text)
+
+
 def _tidy(text: str) -> str:
     # the regexes are slow on long texts: run them only where they can match
     text = _drop_visit(text)
@@ -460,7 +474,7 @@ def _content_end(body: _Body, begin: int) -> int:
     """End of the paragraph whose text starts at or after ``begin`` (skipping a heading)."""
     index = body.unit_at(begin)
     end = body.unit_end(index)
-    if not _tidy(body.text[begin:end]) and body.has_next(index):
+    if _is_blank(body.text[begin:end]) and body.has_next(index):
         end = body.unit_end(index + 1)
     return end
 
