@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cablelib
 from _corpus import SHARED_CORPUS, all_corpus_files
@@ -316,3 +318,21 @@ def test_no_year_known() -> None:
         for r in cablelib.extract(cable, only=["references"])["references"]
     ]
     assert got == [("cable", None), ("cable", "07STATE99")]
+
+
+@given(
+    st.integers(0, 99),
+    st.sampled_from(["STATE", "KABUL", "RIODEJAN", "EFTOBAKU", "SECTION01OF02PARIS", "USUN", "Q"])
+    | st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=12),
+    st.integers(0, 999999),
+    st.none() | st.tuples(st.integers(0, 99), st.just("KABUL"), st.integers(0, 9999)),
+)
+def test_cable_id_is_the_canonical_id(
+    yy: int, station: str, serial: int, own: tuple[int, str, int] | None
+) -> None:
+    """The shortcut for stations whose ids are already canonical gives what canonical_id does."""
+    from cablelib.extractors.references import _cable_id  # noqa: PLC0415 - private
+
+    assert _cable_id(f"{yy:02d}", station, serial, own) == cablelib.canonical_id(
+        f"{yy:02d}{station}{serial}"
+    )

@@ -203,7 +203,21 @@ def _cable_id(
             yy = (yy - 1) % 100
     else:
         return None
-    return canonical_id(f"{yy:02d}{station}{serial}")
+    cable_id = f"{yy:02d}{station}{serial}"
+    if _canonical_station(station) and cable_id not in _data.mapping("malformed-ids.csv"):
+        return cable_id  # canonical_id would give it back unchanged
+    return canonical_id(cable_id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_station(station: str) -> bool:
+    """Whether ids of this station are canonical as written (year, station, serial).
+
+    :func:`canonical_id` changes such an id only through its station, or through the
+    table of malformed ids, which the caller checks, so one id of the station tells.
+    """
+    probe = f"00{station}1"
+    return canonical_id(probe) == probe
 
 
 def _kind(text: str) -> str:
