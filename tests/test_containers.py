@@ -791,3 +791,15 @@ def test_round_trip_spliced_mirror_pages(data: st.DataObject) -> None:
         assert found[0].render(found[1]) == page
     container, texts = detect(page)
     assert container.render(texts) == page
+
+
+def test_a_comma_after_a_tag_stays_outside_its_link() -> None:
+    from cablelib.containers import _encode_tags_lines  # noqa: PLC0415 - private
+
+    def link(tag: str) -> str:
+        return f"<a>{tag}</a>"
+
+    assert _encode_tags_lines("TAGS: PGOV, ZI;\nSUBJECT: X", link) == (
+        "TAGS: <a>PGOV</a>, <a>ZI</a>;\nSUBJECT: X"
+    )
+    assert _encode_tags_lines("TAGS: , PGOV", link) == "TAGS: , <a>PGOV</a>"

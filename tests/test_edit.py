@@ -48,6 +48,17 @@ def test_edit_on_an_html_page() -> None:
     assert again.header == cable.header
 
 
+def test_edit_tags_of_a_page_whose_tags_line_wraps() -> None:
+    """09MOSCOW405: ``TAGS: PREL ... PTER`` (links) then ``IR, RS`` (text) becomes one line
+    of links, written with spaces as the page wrote the first line."""
+    cable = cablelib.load(CORPUS / "09MOSCOW405.html")
+    edited = cablelib.edit(cable, tags=["PREL", "PGOV", "IR", "RS"])
+    assert edited.page is not None
+    assert edited.tags == edited.text_tags == edited.page.tags == ("PREL", "PGOV", "IR", "RS")
+    assert "TAGS: PREL PGOV IR RS" in edited.text
+    assert edited.paragraphs == cable.paragraphs
+
+
 def test_edit_paragraph_text() -> None:
     cable = cablelib.load(SEED)
     before = cablelib.dumps(cable)

@@ -325,11 +325,23 @@ def _encode_tags_lines(text: str, link: Callable[[str], str]) -> str:
             end = len(text)
         parts.append(text[pos:start])
         tokens = text[start:end].split(" ")
-        parts.append(" ".join(link(t) if _TAG_TOKEN.fullmatch(t) else t for t in tokens))
+        parts.append(" ".join(_link_token(t, link) for t in tokens))
         pos = end
         i = text.find("TAGS: ", end)
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _link_token(token: str, link: Callable[[str], str]) -> str:
+    """A token of a TAGS line with its tag as a link.
+
+    A comma or semicolon after the tag stays outside the link: ``PREL,`` gives
+    ``<a ...>PREL</a>,``.
+    """
+    tag = token.rstrip(",;")
+    if tag and _TAG_TOKEN.fullmatch(tag):
+        return link(tag) + token[len(tag) :]
+    return token
 
 
 def _media_url(href: str, text: str) -> str:

@@ -720,8 +720,9 @@ class TagsLine(_LabelledLine):
         return _split_tags(self.value)
 
     def with_tags(self, tags: tuple[str, ...] | list[str]) -> Line:
-        """A copy listing ``tags``, separated as the line separated them."""
-        sep = ", " if "," in self.value else " "
+        """A copy listing ``tags`` on one line, separated as the label's line separated them."""
+        first = self.content.split("\n", 1)[0]
+        sep = ", " if "," in first else " "
         return self.with_value(sep.join(tags))
 
 
