@@ -200,15 +200,15 @@ class _Body:
         self.base = base
         self.complete = self.base == len(self.units)
 
-    def _extend(self, index: int, length: int) -> None:
-        """Build the text through unit ``index``, and on until it is ``length`` long."""
+    def _extend(self, index: int) -> None:
+        """Build the text through unit ``index``."""
         owners = self.owners
         units = self.units
         parts = self.parts
         lowers = self.lowers
         i = count = self.base + len(owners)
         pos = len(self.text) + 2 if owners else 0
-        while i < len(units) and (i <= index or pos - 2 < length):
+        while i < len(units) and i <= index:
             unit = units[i]
             text = unit.text if isinstance(unit, Paragraph) else unit.content.strip()
             self.starts.append(pos)
@@ -225,7 +225,7 @@ class _Body:
     def grow(self, index: int) -> None:
         """Build the text up to and including unit ``index`` (or to the end)."""
         if index >= self.base + len(self.owners) and not self.complete:
-            self._extend(index, 0)
+            self._extend(index)
 
     def _next_with(self, gate: re.Pattern[bytes], index: int) -> int:
         """The first unit from ``index`` on whose raw text matches ``gate``, or -1."""
@@ -250,6 +250,8 @@ class _Body:
 
         Every match of ``rx`` holds ``word`` (lower case) less than ``_NEAR`` characters
         from its ends, so searching near each occurrence of the word finds them all.
+        A window ends with the text built so far: a label or an end mark that ran on
+        from the end of one paragraph into the next would be missed, and none does.
         The word of every match lies inside a match of ``gate`` (the key word),
         which a unit's text can hold only if its raw text does: when no unit past the
         built text holds it, there is nothing more to find.  ``raw_gate`` is that
@@ -263,10 +265,9 @@ class _Body:
             stop = len(self.text) if end is None else end
             at = self.lower.find(word, pos, stop)
             while at != -1:
+                # the window ends with the built text: a label never runs on from one
+                # paragraph into the next, so the next one need not be built for it
                 reach = at + len(word) + _NEAR
-                if reach > len(self.text) and not self.complete:
-                    self._extend(-1, reach)
-                    stop = len(self.text) if end is None else end
                 m = rx.search(self.text, max(start, at - _NEAR), min(stop, reach))
                 if m is not None:
                     return m
@@ -277,7 +278,7 @@ class _Body:
             index = self._next_with(raw_gate or _RAW_GATES[gate], self.base + len(self.owners))
             if index < 0:
                 # No later unit holds the key word, and every occurrence of it in the
-                # built text had its whole window built and searched.
+                # built text had its window searched.
                 return None
             self.grow(index)
 
