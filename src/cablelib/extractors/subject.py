@@ -176,16 +176,17 @@ class _Body:
         "lowers",
         "owners",
         "parts",
-        "raws",
         "starts",
         "text",
+        "unit_finder",
         "units",
     )
 
     def __init__(self, cable: Cable, gate: re.Pattern[bytes], base: int | None = None) -> None:
-        units = shared(cable, "subject:units", _Units)
-        self.units = units.units
-        self.raws = units
+        finder = shared(cable, "subject:units", _Units)
+        self.units = finder.units
+        #: Finds the units whose raw text holds a key word.
+        self.unit_finder = finder
         #: For a key-word pattern: (index, first unit from index on whose raw holds it).
         self.gates: dict[re.Pattern[bytes], tuple[int, int]] = {}
         self.starts: list[int] = []
@@ -232,7 +233,7 @@ class _Body:
         known = self.gates.get(gate)
         if known is not None and known[0] <= index and (known[1] < 0 or known[1] >= index):
             return known[1]
-        found = self.raws.next_with(gate, index)
+        found = self.unit_finder.next_with(gate, index)
         self.gates[gate] = (index, found)
         return found
 
