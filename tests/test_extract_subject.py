@@ -350,3 +350,23 @@ def test_is_blank_is_an_empty_tidy(text: str) -> None:
     from cablelib.extractors.subject import _is_blank, _tidy  # noqa: PLC0415 - private
 
     assert _is_blank(text) == (not _tidy(text))
+
+
+def test_plusd_summary_under_the_ref_line_across_a_page_break() -> None:
+    """Excerpt 005's layout: SUMMARY: (C) right under REFS, END SUMMARY on the next page."""
+    text = (
+        "CONFIDENTIAL\n\nE.O. 12065: GDS 1/19/85\nTAGS: PGOV, VE\n"
+        "SUBJECT: US-VENEZUELAN RELATIONS UNTIL MARCH 1979\n"
+        "REFS: (A) 78 CARACAS 11310, (B) CARACAS 0104\n"
+        "SUMMARY: (C) THIS MESSAGE ASSESSES THE CLIMATE AND PROSPECTS\n"
+        "FOR US-VENEZUELAN RELATIONS.\n"
+        "CONFIDENTIAL\n\nPAGE 02 CARACA 00562 01 OF 02 210729Z\n"
+        "HE MAY STRIKE OUT ON HIS OWN.\nEND SUMMARY.\n\n1. PRESIDENT PEREZ IS TRYING.\n"
+    )
+    found = cablelib.extract(cablelib.loads(text), only=["summary", "references", "subject"])
+    assert found["summary"] == (
+        "THIS MESSAGE ASSESSES THE CLIMATE AND PROSPECTS FOR US-VENEZUELAN RELATIONS. "
+        "HE MAY STRIKE OUT ON HIS OWN."
+    )
+    assert [r["letter"] for r in found["references"]] == ["A", "B"]
+    assert found["subject"] == "US-VENEZUELAN RELATIONS UNTIL MARCH 1979"

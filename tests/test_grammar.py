@@ -322,3 +322,16 @@ def test_classified_by_wherever_it_stands(text: str, by: str, reasons: tuple[str
 def test_classified_by_in_running_text_is_not_the_classifier() -> None:
     text = "SUBJECT: X\n\n1. (C) Text.\n\n2. (C) The memo was classified by the embassy.\n"
     assert cablelib.loads(text).classified_by is None
+
+
+def test_a_summary_label_ends_the_block_above_it() -> None:
+    """PlusD telegrams put SUMMARY: right under the REF line, with no blank line (excerpt 005)."""
+    text = (
+        "SUBJECT: US-VENEZUELAN RELATIONS\nREFS: (A) 78 CARACAS 11310, (B) CARACAS 0104\n"
+        "SUMMARY: (C) THIS MESSAGE ASSESSES THE CLIMATE\nFOR RELATIONS UNTIL THE NEW PRESIDENT.\n"
+    )
+    cable = cablelib.loads(text)
+    kinds = [type(line).__name__ for line in cable.lines()]
+    assert kinds == ["SubjectLine", "RefLine", "TextLine"]
+    assert [r.text for r in cable.references] == ["78 CARACAS 11310", "CARACAS 0104"]
+    assert cablelib.dumps(cable) == text

@@ -36,6 +36,7 @@ from cablelib.model import (
     BannerLine,
     Cable,
     CaptionLine,
+    ClassLine,
     DateLine,
     EoLine,
     Header,
@@ -327,6 +328,7 @@ _NOT_TEXT = (
     CaptionLine,
     PageMarkerLine,
     PageBreakLine,
+    ClassLine,
     DateLine,
 )
 _NOT_TEXT_TYPES = frozenset(_NOT_TEXT)
@@ -432,6 +434,8 @@ def _tidy(text: str) -> str:
     text = _drop_rules(text)
     text = _fold(text)
     text = text.lstrip(_TRIM + ")")
+    if text.startswith("("):  # a portion marking after the label: "SUMMARY: (C) THIS ..."
+        text = _LEADING_MARK.sub("", text, count=1)
     return text.rstrip(" \t\n:-(")
 
 
