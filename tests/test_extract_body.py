@@ -36,6 +36,20 @@ SIGNER_CASES = [
     ),  # 10ANKARA126
     ("1. (C) Text. End comment.\nLeach\nT ONE ORDERED RELEASED ON...\n", ["LEACH"]),  # 05PARIS1699
     ("1. (C) Text.\n\nEnd Comment\n", []),
+    # a copy cut short, with no line end: the last words of running text (excerpts 010,
+    # 079, 086, 047, 021)
+    ("1. (C) DIRECT LIAISON WITH MINISTRIES OF DEFENSE, HEALTH, FOREIGN\nAFFAIR", []),
+    ("1. (U) THIS YEARS PATTERNS IN VIEW OF THE ATTACKS. THIS \nYE", []),
+    ("1. (C) FINDINGS POINT TOWARD A WHOLLY UN,\nPHASED PEACEKEEPIN", []),
+    ("1. (C) ON ASSISTANCE TO PALESTINIANS.\nPOLOFF PRESENTED AIDE", []),
+    ("1. (C) A FAVORABLE VOTE WOULD NOT BE NECESSARY.\n2. PSD ", []),
+    # ... but a signature without a line end after it is still one
+    ("1. (C) Text.\n\nDAALDER", ["DAALDER"]),
+    ("1. (C) Text ends here.\nKISSINGER", ["KISSINGER"]),
+    ("1. (C) Text. END COMMENT\ncurran", ["CURRAN"]),  # 10ASHGABAT245
+    ("1. (C) Text.\nKABUL 00001132 004 OF 004\nNEUMANN", ["NEUMANN"]),  # 07KABUL1132
+    ("1. (C) Text.\n\nXXXXXXXXXXXX\nSOLOMONT", ["SOLOMONT"]),  # 10MADRID87
+    ("1. (C) Text.\nhttp://www.intelink.sgov.gov/wiki/Portal:Kuwait\nWILLIAMS", ["WILLIAMS"]),
 ]
 
 

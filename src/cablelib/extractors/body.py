@@ -103,8 +103,9 @@ _SUFFIXED = re.compile(
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}),?[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\.?"
 )
 # A name glued to the last sentence: "... End Comment. DRUCKER", "... politics. Burns"
+# (not a paragraph number's full stop: "2. PSD")
 _GLUED = re.compile(
-    r"(?:[.!?][\"\u201d\u2019)\]]*|[\"\u201d\u2019)\]*]|\bEND\s+(?:COMMENT|NOTE|TEXT|QUOTE)|\bEnd\s+[Cc]omment)"
+    r"(?:(?<!^\d)(?<!^\d\d)(?<!^\d\d\d)[.!?][\"\u201d\u2019)\]]*|[\"\u201d\u2019)\]*]|\bEND\s+(?:COMMENT|NOTE|TEXT|QUOTE)|\bEnd\s+[Cc]omment)"
     r"[ \t]+\.?((?:[A-Z][A-Z'-]*[A-Z])(?:[ \t]+[A-Z][A-Z'-]*[A-Z])?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     r"[ \t]*$"
 )
@@ -190,20 +191,69 @@ def signer(cable: Cable) -> Found:
         if isinstance(line, EndOfMessageLine):
             tail = tail[i:]
             break
-    for line in tail:
+    for n, line in enumerate(tail):
         if isinstance(line, _TAIL_SKIP):
             continue
         if not isinstance(line, _TAIL_LINES):
             break
-        for physical in reversed(line.content.split("\n")):
-            text = _HTML_TAG.sub(" ", physical).strip()
+        physicals = line.content.split("\n")
+        for k in range(len(physicals) - 1, -1, -1):
+            text = _HTML_TAG.sub(" ", physicals[k]).strip()
             if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
                 continue
             name = _name_from_line(text)
             if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
                 return Found([], (line,))
+            if (
+                n == 0
+                and k == len(physicals) - 1
+                and cable.container.kind not in _WHOLE_CABLE_PAGES
+                and _cut_off(line, physicals, k, tail, name)
+            ):
+                return Found([], (line,))
             return Found(surnames(name), (line,))
     return Found([], ())
+
+
+#: Containers that hold a whole cable: the text ends where the cable ends, often with no
+#: line end after the signature.
+_WHOLE_CABLE_PAGES = frozenset(("cablegate-html", "cablegate-text"))
+#: How a line that a signature may follow ends: a sentence, a quotation, a heading.
+_CLEAN_END = (".", "!", "?", ":", ";", '"', "'", ")", "]", "\u201d", "\u2019", "*", "-", "=", "_")
+#: A line that ends a part of the text: END COMMENT, End Talking Points, ... END NOTE
+_END_MARK = re.compile(r"^\(?\s*(?:END|End)\b|\b(?:END|End)(?:[ \t]+[A-Za-z]+){1,2}[ \t]*\.?$")
+
+
+def _cut_off(line: Line, physicals: list[str], k: int, tail: list[Line], name: str) -> bool:
+    """Whether the text ends, with no line end, in the middle of a sentence.
+
+    A copy cut short (most excerpts on other sites) ends in a word or two of running
+    text, which can look like a signature: ``... FOREIGN`` then ``AFFAIR``.  A real
+    signature stands after a blank line, a finished sentence or a web address, and is
+    a name of one or two words.
+    """
+    if line.raw.endswith(("\n", "\r")) or not _NAME_LINE.fullmatch(physicals[k].strip()):
+        return False  # a line end after it, or a name glued to a finished sentence
+    if len(name.split()) > 2:  # noqa: PLR2004 - a surname, or two run together
+        return True
+    if k > 0:
+        before = physicals[k - 1].rstrip()
+    else:
+        previous = tail[1] if len(tail) > 1 else None
+        if previous is None or previous.eol.count("\n") > 1:  # after a blank line
+            return False
+        if not isinstance(previous, TextLine | ParagraphLine | MarkedParagraphLine):
+            return False  # after a page marker, a classification line ...
+        before = previous.content.rsplit("\n", 1)[-1].rstrip()
+    # running text that stops mid-sentence: not a finished sentence, a rule, a web
+    # address, an end mark (END COMMENT) or a redaction
+    return (
+        bool(before)
+        and not before.endswith(_CLEAN_END)
+        and not _URL_LINE.search(before)
+        and not _END_MARK.search(before)
+        and not _REDACTED_NAME.search(before)
+    )
 
 
 # -- paragraph markings ---------------------------------------------------------------
