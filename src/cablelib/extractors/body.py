@@ -4,7 +4,9 @@
   each once (``["DAALDER"]``; ``Ricciardone`` gives ``["RICCIARDONE"]``;
   ``KEEGANPAAL`` gives ``["KEEGAN", "PAAL"]`` by the table
   ``signature-splits.csv``; ``TIMKEN JR`` gives ``["TIMKEN"]``; ``LA LIME`` stays one
-  name).  Empty when no signature is found or the signature is redacted.  The
+  name).  Empty when no signature is found, when the signature is redacted, or
+  when a copy cut short ends mid-sentence with no line end (its last words are not
+  a signature; pages that hold a whole cable are exempt).  The
   signature is the last name-only line of the cable, looking past ``NNNN``, repeated
   classification lines, ``GP-3``, ``Declassified/Released ...``, web-site notices,
   truncation marks and HTML debris, or a name glued to the end of the last
