@@ -113,12 +113,6 @@ _SUMMARY_GATE = re.compile(rb"summ?ar?y")
 _SUMMARY_GATE_LONG_S = re.compile(rb"summ?ar?y|\?")
 #: A comment label or end holds this.
 _COMMENT_GATE = re.compile(rb"comment")
-#: A summary label or end holds one of these, in the lower-case built text.
-_SUMMARY_WORD = re.compile(r"summ?ar?y|\u017f")
-#: A comment label or end holds this, in the lower-case built text.
-_COMMENT_WORD = re.compile("comment")
-#: The same key words in the raw text's lower-case bytes.
-_RAW_GATES = {_SUMMARY_WORD: _SUMMARY_GATE, _COMMENT_WORD: _COMMENT_GATE}
 #: A comment label's key word as a label: followed by the end of a label (a colon, a
 #: full stop, a dash, the end of the line).  The raw text of a unit whose running
 #: text holds a label holds this (page breaks fall between lines, never inside one).
@@ -238,15 +232,13 @@ class _Body:
         self.gates[gate] = (index, found)
         return found
 
-    def find(  # noqa: PLR0913 - the search, its window and its gates
+    def find(
         self,
         rx: re.Pattern[str],
         word: str,
-        gate: re.Pattern[str],
+        gate: re.Pattern[bytes],
         start: int = 0,
         end: int | None = None,
-        *,
-        raw_gate: re.Pattern[bytes] | None = None,
     ) -> re.Match[str] | None:
         """The first match of ``rx`` in ``start:end``; ``rx`` runs only near ``word``.
 
@@ -254,11 +246,9 @@ class _Body:
         from its ends, so searching near each occurrence of the word finds them all.
         A window ends with the text built so far: a label or an end mark that ran on
         from the end of one paragraph into the next would be missed, and none does.
-        The word of every match lies inside a match of ``gate`` (the key word),
-        which a unit's text can hold only if its raw text does: when no unit past the
-        built text holds it, there is nothing more to find.  ``raw_gate`` is that
-        test on the raw text's lower-case bytes, by default ``gate``'s counterpart in
-        ``_RAW_GATES``; a stricter one may be given when every match needs it.
+        Every match also needs the raw text of its unit to match ``gate``, a pattern
+        of the raw text's lower-case bytes (the key word, or a stricter one): when no
+        unit past the built text matches it, there is nothing more to find.
         """
         if not self.owners:
             self.grow(self.base)
@@ -277,7 +267,7 @@ class _Body:
             if end is not None or self.complete:
                 return None
             pos = max(pos, len(self.text))
-            index = self._next_with(raw_gate or _RAW_GATES[gate], self.base + len(self.owners))
+            index = self._next_with(gate, self.base + len(self.owners))
             if index < 0:
                 # No later unit holds the key word, and every occurrence of it in the
                 # built text had its window searched.
@@ -442,10 +432,10 @@ def _tidy(text: str) -> str:
 def summary(cable: Cable) -> Found:
     """The summary text, folded, or ``None`` when the cable has none."""
     body = _summary_body(cable)
-    start = body.find(_SUMMARY_START, "sum", _SUMMARY_WORD)
+    start = body.find(_SUMMARY_START, "sum", _SUMMARY_GATE)
     if start is not None:
         begin = start.end()
-        end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD, begin)
+        end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE, begin)
         if end_m is not None:
             end = end_m.start()
         else:
@@ -457,7 +447,7 @@ def summary(cable: Cable) -> Found:
                     end = heading.start()
         value = _tidy(body.text[begin:end])
         return Found(value or None, body.lines(start.start(), end))
-    end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD)
+    end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
     if end_m is None:
         return Found(None, ())
     index = body.unit_at(end_m.start())
@@ -466,7 +456,7 @@ def summary(cable: Cable) -> Found:
         if index == 0 and body.base > 0:
             # the summary is the unit before the first one that names it: start there
             body = _Body(cable, _SUMMARY_GATE, base=body.base - 1)
-            end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD)
+            end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
             if end_m is None:  # pragma: no cover - found above, in less of the text
                 return Found(None, ())
             index = body.unit_at(end_m.start())
@@ -505,9 +495,7 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     pos = 0
     find = body.find
-    while (
-        m := find(_COMMENT_START, "comment", _COMMENT_WORD, pos, raw_gate=_COMMENT_LABEL_GATE)
-    ) is not None:
+    while (m := find(_COMMENT_START, "comment", _COMMENT_LABEL_GATE, pos)) is not None:
         out.append(m)
         pos = max(m.end(), m.start() + 1)
     return out
@@ -527,8 +515,8 @@ def comment(cable: Cable) -> Found:
         begin = _past_heading(body, m.end())
         # None: the end of the whole text, which may not be built yet
         limit = starts[i + 1].start() if i + 1 < len(starts) else None
-        end_m = body.find(_COMMENT_END, "comment", _COMMENT_WORD, begin)
-        end_s = body.find(_SUMMARY_END, "sum", _SUMMARY_WORD, begin, limit)
+        end_m = body.find(_COMMENT_END, "comment", _COMMENT_GATE, begin)
+        end_s = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE, begin, limit)
         if end_s is not None and (end_m is None or end_s.start() < end_m.start()):
             end_m = end_s
         if end_m is not None and (limit is None or end_m.start() <= limit):
