@@ -202,6 +202,9 @@ class Container:
     """
 
     kind: ClassVar[str] = "abstract"
+    #: Whether the container always holds a whole cable (a Cablegate page), so that
+    #: its text ends where the cable ends; copies on other sites are often cut short.
+    whole_cable: ClassVar[bool] = False
 
     @classmethod
     def sniff(cls, text: str) -> Sniffed | None:
@@ -360,6 +363,7 @@ class CablegateHtml(_Wrapped):
     """
 
     kind: ClassVar[str] = "cablegate-html"
+    whole_cable: ClassVar[bool] = True
     _SEP: ClassVar[str] = _NL
     tag_prefix: str = "/tag/"
 
@@ -546,6 +550,7 @@ class CablegateText(_Wrapped):
     """
 
     kind: ClassVar[str] = "cablegate-text"
+    whole_cable: ClassVar[bool] = True
     pilcrows: bool = True
     tag_links: bool = True
 

@@ -209,7 +209,7 @@ def signer(cable: Cable) -> Found:
             if (
                 n == 0
                 and k == len(physicals) - 1
-                and cable.container.kind not in _WHOLE_CABLE_PAGES
+                and not cable.container.whole_cable
                 and _cut_off(line, physicals, k, tail, name)
             ):
                 return Found([], (line,))
@@ -217,9 +217,6 @@ def signer(cable: Cable) -> Found:
     return Found([], ())
 
 
-#: Containers that hold a whole cable: the text ends where the cable ends, often with no
-#: line end after the signature.
-_WHOLE_CABLE_PAGES = frozenset(("cablegate-html", "cablegate-text"))
 #: How a line that a signature may follow ends: a sentence, a quotation, a heading.
 _CLEAN_END = (".", "!", "?", ":", ";", '"', "'", ")", "]", "\u201d", "\u2019", "*", "-", "=", "_")
 #: A line that ends a part of the text: END COMMENT, End Talking Points, ... END NOTE
