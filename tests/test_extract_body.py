@@ -50,6 +50,14 @@ SIGNER_CASES = [
     ("1. (C) Text.\nKABUL 00001132 004 OF 004\nNEUMANN", ["NEUMANN"]),  # 07KABUL1132
     ("1. (C) Text.\n\nXXXXXXXXXXXX\nSOLOMONT", ["SOLOMONT"]),  # 10MADRID87
     ("1. (C) Text.\nhttp://www.intelink.sgov.gov/wiki/Portal:Kuwait\nWILLIAMS", ["WILLIAMS"]),
+    # excerpt 012: the first word of a page cut short after a 1970s page header
+    (
+        "1. (C) TEAM LEADER: MR. ALESSANDRO CEVESE, HEAD OF DISARMAMENT\n"
+        "                          SECRET\n\nPAGE 03        ROME  03280  01 OF 04  031539Z\nOFF",
+        [],
+    ),
+    # ... but a page marker after a finished sentence may stand before the signature
+    ("1. (C) Text.\n\nKABUL 00000140  003 OF 003\n\nWOOD", ["WOOD"]),
 ]
 
 
@@ -174,7 +182,30 @@ SIGNER_TAILS = [
     ),
     # 10BOGOTA13: Lotus Notes debris after the signature
     ("1. (C) Text. End comment.\nBROWNFIELD\n\nEPET @ EL P\n", ["BROWNFIELD"]),
+    # a name after an end mark without a full stop (09PRETORIA939, 1970s telegrams)
+    ("1. (C) Text.\n\nEnd of Part One LA LIME", ["LA LIME"]),
+    ("1. (C) Text. END OF PART 1 OF 2. LA LIME\n", ["LA LIME"]),
+    ("1. TEXT OF THE MESSAGE.\nUNQUOTE KISSINGER\nBT\n#1234\nNNNN\n", ["KISSINGER"]),
+    ("1. QUOTE THE GOVERNMENT WILL ACT. UNQUOTE INGERSOLL\n", ["INGERSOLL"]),
+    ("1. QUOTE THE GOVERNMENT WILL ACT. END QUOTE KISSINGER\n", ["KISSINGER"]),
+    ("1. (C) Text. END COMMENT MILES\n", ["MILES"]),
+    ("1. (C) Text. --END COMMENT-- GREENLEE\n", ["GREENLEE"]),
+    ("1. (C) Text.\n\nMINIMIZE CONSIDERED\nBOLTON", ["BOLTON"]),
+    ("1. (C) Text.\n\nVAN VOORST\n", ["VAN VOORST"]),
+    # the end of a 1970s telegram cut short, and a PlusD record marker
+    ("1. TEXT OF THE MESSAGE.\n\nKISSINGER\n\nNNN\n", ["KISSINGER"]),
+    ("1. TEXT OF THE MESSAGE.\n\nRICE\nADP000\n", ["RICE"]),
+    (
+        "1. TEXT OF THE MESSAGE.\n\nKISSINGER\n\nCONFIDENTIAL\n\n<< END OF DOCUMENT >>\n",
+        ["KISSINGER"],
+    ),
     # no signature
+    ("1. (C) Text.\n\nAMBASSADOR\n", []),
+    ("1. (C) Text.\n\nFYI\n", []),
+    ("1. (C) Text.\n\nENDS\n", []),
+    ("1. (C) Text.\n\nEnd Summary\n", []),
+    ("1. (C) Text. End Summary.\n", []),
+    ("1. (C) He said the text will end soon. END TEXT.\n", []),
     ("1. (C) Text.\n\nNNNN\n", []),
     ("1. (C) Text.\n\nXXXXXXXXXXXX\n\nNNNN\n", []),
     ("1. (C) The last line is a sentence.\n\nCONFIDENTIAL\n", []),

@@ -9,8 +9,10 @@
   a signature; pages that hold a whole cable are exempt).  The
   signature is the last name-only line of the cable, looking past ``NNNN``, repeated
   classification lines, ``GP-3``, ``Declassified/Released ...``, web-site notices,
-  truncation marks and HTML debris, or a name glued to the end of the last
-  sentence (``... End Comment. DRUCKER``).
+  truncation marks, PlusD markers (``NNN``, ``ADP000``) and HTML debris, or a name
+  glued to the end of the last sentence (``... End Comment. DRUCKER``) or to an end
+  mark (``UNQUOTE KISSINGER``, ``End of Part One LA LIME``).  In a copy cut short, a
+  word after a page header that follows unfinished text is no signature either.
 * ``paragraph_markings``: ``list[str | None]``, one entry per paragraph in order:
   the normalized marking (``C``, ``S``, ``SBU``, ``U``, ``S//NF`` from ``(S/NF)``,
   ``(S NF)``, ``(S/NOFORN)``; ``C//REL NATO`` from ``(C/Rel NATO)``; ``U//FOUO``;
@@ -27,7 +29,7 @@ import functools
 import re
 from typing import cast
 
-from cablelib.extraction import Found
+from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
 from cablelib.extractors._text import raw_body
@@ -54,6 +56,8 @@ __all__ = ["paragraph_markings", "redactions", "signer"]
 
 #: Lines the signature search reads through.
 _TAIL_LINES = (TextLine, ParagraphLine, MarkedParagraphLine, SignatureLine)
+#: Lines of running text.
+_TEXT_LINES = (TextLine, ParagraphLine, MarkedParagraphLine)
 #: Lines the signature search steps over.
 _TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
 #: How many elements from the end the search reads at most.
@@ -64,7 +68,8 @@ _HTML_TAG = re.compile(r"<[^<>\n]*>")
 _JUNK_START = re.compile(
     r"""
     [\W_]*                                              # blank, ".", "...", "*****"
-    | (?:NNNN|Nnnn|End\ Cable\ Text|BT)\b.*
+    | (?:NNNN?|Nnnn|End\ Cable\ Text|BT)\b.*           # NNN: the end cut short
+    | ADP\d+                                            # PlusD: ADP000
     | \#\d{3,5}                                         # station serial after BT: #0140
     | NOTE\b.*
     | (?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED\ OFFICIAL\ USE|UNCLAS)\b[^a-z]*
@@ -75,10 +80,9 @@ _JUNK_START = re.compile(
     """,
     re.X,
 )
-#: Web addresses and notices: junk wherever they stand in the line.
+#: Web addresses and notices: junk wherever they stand in the line
+#: (every match holds one of http, www., .gov, Web: ``_is_junk`` tests these first).
 _WEB = re.compile(r"https?:|www\.|\.gov\b|\bWeb\s?site\b|\bWeb\ Site\b")
-#: What every match of ``_WEB`` contains.
-_WEB_WORDS = ("http", "www.", ".gov", "Web")
 
 
 def _is_junk(text: str) -> bool:
@@ -93,7 +97,10 @@ def _is_junk(text: str) -> bool:
         _JUNK_START.fullmatch(text) is not None
         or "@" in text
         or text.endswith("...")
-        or (any(word in text for word in _WEB_WORDS) and _WEB.search(text) is not None)
+        or (
+            ("http" in text or "www." in text or ".gov" in text or "Web" in text)
+            and _WEB.search(text) is not None
+        )
     )
 
 
@@ -105,14 +112,21 @@ _SUFFIXED = re.compile(
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}),?[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\.?"
 )
 # A name glued to the last sentence: "... End Comment. DRUCKER", "... politics. Burns"
-# (not a paragraph number's full stop: "2. PSD")
+# (not a paragraph number's full stop: "2. PSD"), or to an end mark without a full stop:
+# "END COMMENT MILES", "UNQUOTE KISSINGER", "End of Part One LA LIME"
 _GLUED = re.compile(
-    r"(?:(?<!^\d)(?<!^\d\d)(?<!^\d\d\d)[.!?][\"\u201d\u2019)\]]*|[\"\u201d\u2019)\]*]|\bEND\s+(?:COMMENT|NOTE|TEXT|QUOTE)|\bEnd\s+[Cc]omment)"
-    r"[ \t]+\.?((?:[A-Z][A-Z'-]*[A-Z])(?:[ \t]+[A-Z][A-Z'-]*[A-Z])?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?:(?<!^\d)(?<!^\d\d)(?<!^\d\d\d)[.!?][\"\u201d\u2019)\]]*|[\"\u201d\u2019)\]*]"
+    r"|\b(?:END|End|end)(?:[ \t]+(?:OF|of|Of))?[ \t]+"
+    r"(?:COMMENTS?|NOTE|TEXT|QUOTE|SUMMARY|PART|SECTION|CABLE|MESSAGE"
+    r"|[Cc]omments?|[Nn]ote|[Tt]ext|[Qq]uote|[Ss]ummary|[Pp]art|[Ss]ection|[Cc]able|[Mm]essage)"
+    r"(?:[ \t]+(?:ONE|TWO|THREE|FOUR|FIVE|One|Two|Three|Four|Five|[IV]{1,3}|\d{1,2}))?"
+    r"|\b(?:UNQUOTE|Unquote|ENDQUOTE))"
+    r"[.:)-]*[ \t]+\.?(?!(?:UNQUOTE|ENDQUOTE|END)\b)"
+    r"((?:[A-Z][A-Z'-]*[A-Z])(?:[ \t]+[A-Z][A-Z'-]*[A-Z])?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     r"[ \t]*$"
 )
-#: The most words a match of ``_GLUED`` spans ("END COMMENT" and a name of two words).
-_GLUED_WORDS = 4
+#: The most words a match of ``_GLUED`` spans ("END OF PART ONE" and a name of two words).
+_GLUED_WORDS = 6
 # A name after a web-site notice whose address WikiLeaks split: ".../index.c fm STAPLETON"
 _AFTER_URL = re.compile(r"[ \t]([A-Z][A-Z'-]*[A-Z])[ \t]*$")
 _REDACTED_NAME = re.compile(r"[Xx]{4,}")
@@ -133,10 +147,14 @@ def _last_words_start(text: str, count: int) -> int:
 def _name_from_line(text: str) -> str | None:
     """The name on a physical line, if the line is or ends with a signature."""
     if _NAME_LINE.fullmatch(text):
-        return text
+        if not _is_stop(text):
+            return text
+        # UNQUOTE KISSINGER, END COMMENT MILES: a name after an end mark
+        m = _GLUED.search(text)
+        return m.group(1) if m else text
     m = _SUFFIXED.fullmatch(text)
     if m:
-        return m.group(1)
+        return text
     m = _GLUED.search(text, _last_words_start(text, _GLUED_WORDS))
     if m:
         return m.group(1)
@@ -149,8 +167,13 @@ def _name_from_line(text: str) -> str | None:
 
 def surnames(name: str) -> list[str]:
     """The surnames a signature stands for, upper case, each once."""
+    return list(_surnames(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _surnames(name: str) -> tuple[str, ...]:
     splits = mapping("signature-splits.csv")
-    words = name.upper().replace(".", " ").split()
+    words = name.upper().replace(".", " ").replace(",", " ").split()
     out: list[str] = []
     pending = ""
     for word in words:
@@ -164,28 +187,48 @@ def surnames(name: str) -> list[str]:
             if full not in out:
                 out.append(full)
         pending = ""
-    return out
+    if pending and pending.strip() not in out:  # a particle alone: "LA"
+        out.append(pending.strip())
+    return tuple(out)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(table_lines("signature-words.txt"))
 
 
 def _is_stop(name: str) -> bool:
-    stop = table_lines("signature-words.txt")
-    return any(word in stop for word in name.upper().split())
+    return not _stop_words().isdisjoint(name.upper().split())
+
+
+#: Items made of lines.
+_BLOCKS = frozenset((Paragraph, Header))
 
 
 def _tail(cable: Cable) -> list[Line]:
     out: list[Line] = []
     for doc in reversed(cable.documents):
         for item in reversed(doc.items):
-            block = item.lines if isinstance(item, Paragraph | Header) else (item,)
-            for line in reversed(block):
-                out.append(line)
-                if len(out) >= _TAIL_DEPTH:
-                    return out
+            if type(item) in _BLOCKS:  # the model's classes are not subclassed
+                out.extend(reversed(cast("Paragraph | Header", item).lines))
+            else:
+                out.append(cast("Line", item))
+            if len(out) >= _TAIL_DEPTH:
+                return out[:_TAIL_DEPTH]
     return out
 
 
-def signer(cable: Cable) -> Found:
-    """Surnames of whoever signed the cable, upper case; empty when unsigned."""
+def signature(cable: Cable) -> tuple[str | None, Line | None]:
+    """The signature as written (``TIMKEN JR``, ``LA LIME``, ``Burns``) and its line.
+
+    Computed once per cable and shared with ``persons``.  The name is ``None`` when
+    the cable is unsigned; the line is then the one that showed it (``None`` if none
+    was read).
+    """
+    return shared(cable, "body:signature", _signature)
+
+
+def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
     # copy, never the signature: read from the last end of message up.
@@ -200,21 +243,30 @@ def signer(cable: Cable) -> Found:
             break
         physicals = line.content.split("\n")
         for k in range(len(physicals) - 1, -1, -1):
-            text = _HTML_TAG.sub(" ", physicals[k]).strip()
+            text = physicals[k]
+            if "<" in text:
+                text = _HTML_TAG.sub(" ", text)
+            text = text.strip()
             if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
                 continue
             name = _name_from_line(text)
             if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
-                return Found([], (line,))
+                return None, line
             if (
                 n == 0
                 and k == len(physicals) - 1
                 and not cable.container.whole_cable
                 and _cut_off(line, physicals, k, tail, name)
             ):
-                return Found([], (line,))
-            return Found(surnames(name), (line,))
-    return Found([], ())
+                return None, line
+            return name, line
+    return None, None
+
+
+def signer(cable: Cable) -> Found:
+    """Surnames of whoever signed the cable, upper case; empty when unsigned."""
+    name, line = signature(cable)
+    return Found(surnames(name) if name else [], (line,) if line is not None else ())
 
 
 #: How a line that a signature may follow ends: a sentence, a quotation, a heading.
@@ -239,19 +291,30 @@ def _cut_off(line: Line, physicals: list[str], k: int, tail: list[Line], name: s
         before = physicals[k - 1].rstrip()
     else:
         previous = tail[1] if len(tail) > 1 else None
-        if previous is None or previous.eol.count("\n") > 1:  # after a blank line
+        if isinstance(previous, PageMarkerLine | PageBreakLine):
+            # a word after a page header: the text before the page goes on there
+            # (page markers stand between blank lines, mid-sentence as often as not)
+            i = 2
+            while i < len(tail) and isinstance(tail[i], _TAIL_SKIP):
+                i += 1
+            previous = tail[i] if i < len(tail) else None
+            if previous is None or not isinstance(previous, _TEXT_LINES):
+                return False
+        elif previous is None or previous.eol.count("\n") > 1:  # after a blank line
             return False
-        if not isinstance(previous, TextLine | ParagraphLine | MarkedParagraphLine):
+        if not isinstance(previous, _TEXT_LINES):
             return False  # after a page marker, a classification line ...
         before = previous.content.rsplit("\n", 1)[-1].rstrip()
     # running text that stops mid-sentence: not a finished sentence, a rule, a web
-    # address, an end mark (END COMMENT) or a redaction
+    # address, an end mark (END COMMENT), words that are never running text alone
+    # (MINIMIZE CONSIDERED) or a redaction
     return (
         bool(before)
         and not before.endswith(_CLEAN_END)
         and not _URL_LINE.search(before)
         and not _END_MARK.search(before)
         and not _REDACTED_NAME.search(before)
+        and not _stop_words().issuperset(before.upper().split())
     )
 
 

@@ -14,8 +14,11 @@ fuller name with the same surname, so the signer ``DAALDER`` and the classifier
 PlusD drafting lines run initials and surname together (``IO/UNA:BJSHARP``): the
 initials are split off as the shortest prefix (one to three letters) after which the
 surname starts like an English word (a vowel or a consonant cluster that can begin
-one), giving ``Sharp, B. J.``; this is a best guess.  Run-together signatures of two
-people (``KEEGANPAAL``) are kept as written.
+one), giving ``Sharp, B. J.``; this is a best guess.
+
+The signer is the one the ``signer`` extractor finds (computed once per cable for
+both): ``KEEGANPAAL`` gives ``Keegan`` and ``Paal``, ``MCCONNELL, JR.`` gives
+``McConnell, Jr.``, ``End comment. SOBEL`` gives ``Sobel``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import cast
 
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines
+from cablelib.extractors.body import signature, surnames
 from cablelib.extractors.references import ItemTypes, item_types
 from cablelib.extractors.tags import written_tags
 from cablelib.hookspecs import Register, hookimpl
@@ -36,8 +40,6 @@ from cablelib.model import (
     DraftingLine,
     Header,
     Line,
-    PageMarkerLine,
-    SignatureLine,
     TagsLine,
 )
 
@@ -57,15 +59,10 @@ _FUNCTION_WORDS = frozenset(("from", "of", "and", "the", "to", "in", "on", "at",
 _NO_PERSON = re.compile(r"(?i)\s*derived\b|\s*multiple\s+sources")
 _GLUED_INITIAL = re.compile(r"([A-Z])([A-Z][a-z]+)\Z")  # RBlau
 _DRAFTER = re.compile(r":\s*([A-Z][A-Z .'-]*?)\s*(?::[A-Z]{1,4})?\s*(?:--.*)?\Z")
+_DRAFTER_TITLE = re.compile(r"(?:MR|MRS|MS|DR)\.[ ]*")
 _DRAFTING_LABEL = re.compile(r"\s*(?:DRAFTED|APPROVED)\s+BY\s*:?\s*(.*)", re.IGNORECASE)
 _OFFICE_NAME = re.compile(r"[A-Z0-9/-]+:\s*([A-Z][A-Z .'-]*?)(?=\s+[A-Z0-9-]+/[A-Z0-9/-]*:|\s*:|$)")
 _PERSON_TAG = re.compile(r"\(([^()]*)\)")
-_SIGNATURE = re.compile(
-    r"[A-Za-z][A-Za-z'\u2019-]+(?: (?:[A-Za-z][A-Za-z'\u2019-]+|JR\.?|Jr\.?))?\Z"
-)
-_REDACTED = re.compile(r"(?i)x{3,}")
-_SENTENCE_END = re.compile(r"[.!?\"\u201d')\]*:-]\s*\Z")
-_SENTENCE_END_CHARS = frozenset(".!?\"\u201d')]*:-")
 #: Consonant clusters that can begin an English surname.
 _ONSETS = frozenset(
     (
@@ -76,7 +73,6 @@ _ONSETS = frozenset(
 )
 _VOWELS = frozenset("AEIOUY")
 _MAX_INITIALS = 3
-_MAX_SIGNATURE_WORDS = 2
 
 
 @functools.cache
@@ -250,11 +246,15 @@ def _names_from_drafting(text: str) -> tuple[str, ...]:
     body = re.sub(r"\s*--.*\Z", "", m.group(1)).strip()
     out: list[str] = []
     for found in _OFFICE_NAME.finditer(body):
-        words = found.group(1).split()
+        text = found.group(1)
+        titled = _DRAFTER_TITLE.match(text)  # MR.LOCHMILLER: a surname, no initials
+        if titled:
+            text = text[titled.end() :]
+        words = text.split()
         if not words:
             continue
         if len(words) == 1:
-            initials, surname = _split_initials(words[0])
+            initials, surname = ([], words[0]) if titled else _split_initials(words[0])
         else:
             initials, surname = words[:-1], words[-1]
         name = _name_of([*initials, surname], None)
@@ -290,69 +290,28 @@ def _names_from_tag(tag: str) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
-def _signature_name(cable: Cable) -> tuple[str | None, Line | None]:
-    """The signer's name and line, when the last line really is a name."""
-    all_lines = tuple(cable.lines())
-    return _signer(all_lines, _last_signature(all_lines))
+def signer_names(written: str) -> list[str]:
+    """The people of a signature as written: ``TIMKEN JR`` → ``["Timken, Jr."]``.
 
-
-def _last_signature(all_lines: tuple[Line, ...]) -> int:
-    """The index of the last SignatureLine, or -1."""
-    for i in range(len(all_lines) - 1, -1, -1):
-        if type(all_lines[i]) is SignatureLine:
-            return i
-    return -1
-
-
-def _ends_sentence(text: str) -> bool:
-    """Whether ``_SENTENCE_END`` is found in ``text``, without a regex search through it.
-
-    ``str.rstrip`` strips the Unicode white space the pattern's end matches.
+    The surnames are those of the ``signer`` extractor (``KEEGANPAAL`` → ``Keegan``,
+    ``Paal``; ``SHANNON SHANNON`` → ``Shannon``; ``LA LIME`` → ``La Lime``); a name
+    written in mixed case keeps its spelling (``McFarland``).
     """
-    end = text.rstrip()[-1:]
-    return bool(end) and end in _SENTENCE_END_CHARS
-
-
-def _signer(all_lines: tuple[Line, ...], at: int) -> tuple[str | None, Line | None]:
-    """The signer's name and the signature line ``all_lines[at]`` (``at`` -1: none)."""
-    if at < 0:
-        return None, None
-    line = all_lines[at]
-    name = _signature_name_of(line.content)
-    if name is None:
-        return None, None
-    # The non-blank line before it, page markers skipped.
-    prev: Line | None = None
-    for i in range(at - 1, -1, -1):
-        candidate = all_lines[i]
-        if type(candidate) is not PageMarkerLine and candidate.content.strip():
-            prev = candidate
-            break
-    # A signature stands after the end of a sentence or a blank line, not mid-sentence.
-    if (
-        prev is not None
-        and not _ends_sentence(prev.content)
-        and "\n\n" not in prev.raw.replace(" ", "")
-    ):
-        return None, None
-    return name, line
+    return list(_signer_names(written))
 
 
 @functools.lru_cache(maxsize=4096)
-def _signature_name_of(content: str) -> str | None:
-    """The name a signature line gives (given its content), if it may be a name."""
-    text = " ".join(content.split())  # Line.text
-    if not _SIGNATURE.match(text) or _REDACTED.search(text):
-        return None
-    words = text.split()
+def _signer_names(written: str) -> tuple[str, ...]:
+    words = written.replace(",", " ").split()
     suffix = _SUFFIXES.get(words[-1].upper()) if len(words) > 1 else None
-    if suffix:
-        words = words[:-1]
-    if len(words) == _MAX_SIGNATURE_WORDS and words[0].lower() == words[1].lower():
-        words = words[:1]  # SHANNON SHANNON
-    if len(words) > 1:
-        return None
-    return _name_of(words, suffix)
+    spelled = {w.upper(): w for w in words if not w.isupper()}
+    names = []
+    for surname in surnames(written):
+        name = " ".join(spelled.get(part) or _case(part) for part in surname.split())
+        names.append(name)
+    if suffix and len(names) == 1:
+        names[0] += ", " + suffix
+    return tuple(names)
 
 
 def _surname(name: str) -> str:
@@ -379,8 +338,6 @@ def extract_persons(cable: Cable) -> Found:
     out: list[str] = []
     read: list[Line] = []
     classifier, tags_line, drafting = _scan(item_types(cable))
-    all_lines = tuple(cable.lines())
-    signature = _last_signature(all_lines)
     source: Line | None = classifier
     if classifier is None:  # run on at the end of a REF line, or the first paragraph
         found = cable.classified_by_line()
@@ -402,10 +359,13 @@ def extract_persons(cable: Cable) -> Found:
             _add(out, n)
         if names:
             read.append(line)
-    signer, sig_line = _signer(all_lines, signature)
-    if signer and sig_line is not None:
-        _add(out, signer)
-        read.append(sig_line)
+    written, sig_line = signature(cable)
+    if written and sig_line is not None:
+        names = _signer_names(written)
+        for n in names:
+            _add(out, n)
+        if names:
+            read.append(sig_line)
     return Found(out, lines=tuple(read))
 
 
