@@ -336,3 +336,126 @@ def test_cable_id_is_the_canonical_id(
     assert _cable_id(f"{yy:02d}", station, serial, own) == cablelib.canonical_id(
         f"{yy:02d}{station}{serial}"
     )
+
+
+# -- more variants of real REF blocks ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "expected"),
+    [
+        # the cables' own headers pad serials to eight digits; the first is the cable itself
+        ("REF: A. KABUL 00000500 B. KABUL 00000123", [("B", "09KABUL123")]),
+        # a redacted station is no station
+        ("REF: A. KABUL 123 B. XXXXXXXXXXXX 456", [("A", "09KABUL123"), ("B", None)]),
+        # the day and time of a date-time group are no serial
+        ("REF: STATE 12345 (SECSTATE 091234Z MAR 09)", [(None, "09STATE12345")]),
+        ("REF: CINCPAC 050123Z MAR 75", [(None, None)]),
+        # EMBTEL: the citing post's own telegram (the cable's year, or the year before
+        # for a serial above its own); URTEL: the addressee's, not known
+        ("REF: A. EMBTEL 123 B. DEPTEL 5678", [("A", "09KABUL123"), ("B", "09STATE5678")]),
+        ("REF: EMBTEL 3100", [(None, "08KABUL3100")]),
+        ("REF: EMBTEL 500", []),
+        ("REF: A. URTEL 678 B. CONTEL 45", [("A", None), ("B", "09KABUL45")]),
+        # a month before a number: a day, not a year
+        ("REF: A. NOVEMBER 18 KABUL 123", [("A", "09KABUL123")]),
+        ("REF: A. MAY 08 STATE 123", [("A", "09STATE123")]),
+        # a day and month after a station: a date, not a citation
+        ("REF: MOSCOW 18 AUG 2008 DAILY REPORT", [(None, None)]),
+        # numbered documents that are no cables
+        ("REF: NSPD 44", [(None, None)]),
+        ("REF: UNSC RES 1737", [(None, None)]),
+        ("REF: 22 USC 2656F", [(None, None)]),
+        ("REF: A. 9 FAM 41 B. KABUL 123", [("A", None), ("B", "09KABUL123")]),
+        ("REF: CODEL SMITH VISIT 2009", [(None, None)]),
+        ("REF: PARIS 1234, PARAGRAPHS 3 AND 4", [(None, "09PARIS1234")]),
+        # more station spellings
+        ("REF: HOLY SEE 123", [(None, "09VATICAN123")]),
+        ("REF: USMISSION NATO 1234", [(None, "09USNATO1234")]),
+        (
+            "Ref: A) 09 Baghdad 123 B) 08 Baghdad 4012",
+            [("A", "09BAGHDAD123"), ("B", "08BAGHDAD4012")],
+        ),
+    ],
+)
+def test_more_cable_ids(ref_block: str, expected: list[tuple[str | None, str | None]]) -> None:
+    got = [(r["letter"], r["cable_id"]) for r in _refs(ref_block)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "ref_block",
+    ["REF: NONE", "REF: N/A", "Ref: None"],
+)
+def test_nothing_cited(ref_block: str) -> None:
+    assert _refs(ref_block) == []
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "texts"),
+    [
+        # 09BRASILIA244, 10BRASILIA140: the SBU banner runs on in the REF block
+        (
+            "REF: BRASILIA 123 (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR "
+            "INTERNET DISTRIBUTION",
+            ["BRASILIA 123"],
+        ),
+        # 09BERLIN1636
+        (
+            "REF: Frankfurt 002808 Sensitive but unclassified; not for Internet Distribution.",
+            ["Frankfurt 002808"],
+        ),
+        # a citation in brackets after another: no dangling bracket
+        ("REF: STATE 12345 (TOSEC 230)", ["STATE 12345", "TOSEC 230"]),
+    ],
+)
+def test_texts(ref_block: str, texts: list[str]) -> None:
+    assert [r["text"] for r in _refs(ref_block)] == texts
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "captions"),
+    [
+        ("REF: STATE 5678 AND KABUL 123 (BOTH NOTAL)", [["NOTAL"], ["NOTAL"]]),
+        ("REF: A. STATE 5678 B. KABUL 123 C. KABUL 124 (ALL NOTAL)", [["NOTAL"]] * 3),
+        (
+            "REF: A. STATE 5678 B. KABUL 123 (EXDIS) C. KABUL 124 (BOTH NOTAL)",
+            [[], ["EXDIS", "NOTAL"], ["NOTAL"]],
+        ),
+        ("REF: A. STATE 5678 B. KABUL 123 (NOTAL)", [[], ["NOTAL"]]),
+    ],
+)
+def test_captions_of_several(ref_block: str, captions: list[list[str]]) -> None:
+    assert [r["captions"] for r in _refs(ref_block)] == captions
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "kind"),
+    [
+        ("REF: STATE-LONDON SVTC MAY 9", "telcon"),  # 08LONDON1412
+        ("REF: DVC WITH EMBASSY KABUL 3/4/09", "telcon"),
+        ("REF: TDX-315/090481-08 AND TDX-315/042493-09", "report"),  # 09BUENOSAIRES1017
+        ("REF: FBI //1314/01907/366/0013//", "report"),  # 09ISLAMABAD10
+        ("REF: URTEL 678", "cable"),
+    ],
+)
+def test_more_kinds(ref_block: str, kind: str) -> None:
+    ref = _refs(ref_block)[-1]
+    assert (ref["kind"], ref["cable_id"]) == (kind, None)
+
+
+def test_plusd_telegram() -> None:
+    """A 1970s telegram: the year of its date-time group, EMBTEL of its own post."""
+    text = (
+        "R 121530Z FEB 72\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 5678\n"
+        "C O N F I D E N T I A L TEHRAN 1164\nE.O. 11652: GDS\nTAGS: PFOR, IR\n"
+        "SUBJECT: A TEST\nREFS: A) STATE 217644 (NOTAL), B) EMBTEL 1091,\n"
+        "      C) EMBTEL 1200 D) 71 TEHRAN 5678 E) EMBTEL 1164\n\n1. TEXT.\n"
+    )
+    got = cablelib.extract(cablelib.loads(text), only=["references"])["references"]
+    assert [(r["letter"], r["cable_id"], r["captions"]) for r in got] == [
+        ("A", "72STATE217644", ["NOTAL"]),
+        ("B", "72TEHRAN1091", []),
+        ("C", "71TEHRAN1200", []),
+        ("D", "71TEHRAN5678", []),
+    ]

@@ -4,9 +4,9 @@ Field ``references``: a list of ``{"letter", "text", "cable_id", "kind", "captio
 The model's :class:`~cablelib.model.Reference` items are split further where one item
 cites several documents (``TEHRAN 1091: TEHRAN 263``, ``SANAA 1995 b. SANAA 2079``, the
 two-column lists of the 1970s); page markers and run-on text (``Classified By``,
-``SUMMARY``) are cut off.  Tables: ``reference-kinds.csv``, ``reference-captions.txt``,
-``reference-not-stations.txt``, ``station-fixes.csv`` and the station names of
-``route2name.csv``.
+``SUMMARY``, the SBU banner) are cut off.  Tables: ``reference-kinds.csv``,
+``reference-captions.txt``, ``reference-not-stations.txt``, ``reference-own-stations.txt``,
+``station-fixes.csv`` and the station names of ``route2name.csv``.
 """
 
 from __future__ import annotations
@@ -29,16 +29,22 @@ _PAGE_MARKER = re.compile(
     r"(?:[A-Z][A-Za-z ]{0,30}?\s)?\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|<[^<>]{1,20}>"
 )
 _EIGHT_DIGITS = re.compile(r"\d{8}")
-#: Where the REF block's text runs on into something else.
+#: Where the REF block's text runs on into something else: the summary, the Classified
+#: By line, paragraph 1, the SBU banner (``(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED``).
 _RUN_ON = re.compile(
     r"\b(?:BEGIN\s+SUMMARY|SUMMARY\s*:|SUMMARY\s+AND\s+COMMENT|CLASSIFIED\s+BY|Classified\s+[Bb]y)"
     r"|\s1\.\s+(?:\([A-Z/]+\)\s+)?[A-Z]"
+    r"|(?:\([Uu]\)\s+)?(?:(?i:THIS\s+(?:CABLE|MESSAGE)\s+IS)\s+)?"
+    r"(?i:SENSITIVE\s+BUT\s+UNCLASSIFIED|NOT\s+FOR\s+INTERNET)"
 )
-#: A citation: an optional year, up to four words of station name, the serial.
+#: A citation: an optional year, up to four words of station name, the serial (zero-padded
+#: to eight digits as in the cables' own headers: ``KABUL 00000140``).  Not a serial: the
+#: day and time of a date-time group (``SECSTATE 091234Z MAR 09``).  The years are those of
+#: the cables, 1960 to 2010 (``NOVEMBER 18 KABUL 4567`` has none).
 _CITATION = re.compile(
-    r"(?<![A-Z0-9/])(?:(?P<year>(?:19[6-9]\d|200\d|2010)|\d{2})\s*)?"
+    r"(?<![A-Z0-9/])(?:(?P<year>(?:19[6-9]\d|200\d|2010)|[06-9]\d|10)\s*)?"
     r"(?P<station>[A-Z][A-Z'-]*(?:\s[A-Z][A-Z'-]*){0,3})\s*"
-    r"(?P<serial>\d{1,6})(?![\d/-]|\.\d|,\s?(?:19|20)\d\d\b)"
+    r"0{0,2}(?P<serial>\d{1,6})(?![\d/-]|\.\d|,\s?(?:19|20)\d\d\b|Z)"
 )
 #: A further item mark inside an item: ``b. SANAA 2079``, ``H. CAPE TOWN 195``, ``(C)``.
 #: Another serial of the same station; a number before a station name is its year.
@@ -50,6 +56,8 @@ _SUB_MARK = re.compile(r"(?:(?<=\s)|^)¶?\s*(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s
 _LEAD_MARK = re.compile(r"^\(?([A-Z])[.):]\)?\s+")
 _SEPARATORS = " ,;:.-"
 _CONJUNCTIONS = frozenset(("AND", "OR", "ALSO"))
+#: What a REF line says when it cites nothing (``REF: NONE``).
+_NOTHING = frozenset(("NONE", "N/A", "NA", "NIL"))
 _TRAILING_AND = re.compile(r"[\s,;]+(?:AND|and)$")
 _MAX_STATION_WORDS = 4
 _NOT_LETTERS = re.compile(r"[^A-Z]")
@@ -57,6 +65,13 @@ _MONTH = (
     r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
     r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 )
+_DAY_DIGITS = 2
+#: A month right before a number that looks like a year: the number is a day
+#: (``NOVEMBER 08 KABUL 4567``).
+_MONTH_BEFORE = re.compile(rf"(?<![A-Z]){_MONTH}\s*$")
+#: A month right after a small number that looks like a serial: the number is a day
+#: (``MOSCOW 18 AUG 2008 DAILY REPORT``).
+_MONTH_AFTER = re.compile(rf"\s*{_MONTH}(?![A-Z])")
 #: A date written right after a citation without a year, which gives its year:
 #: ``STATE 42635 DATED MARCH 7, 1973``, ``LISBON 8859 (DTG 271748Z DEC 76)``,
 #: ``STATE 29998 OF 03/24/09``, ``PARIS 12 OF 7 MAY 2008``.
@@ -95,6 +110,12 @@ def _not_stations() -> frozenset[str]:
     return frozenset(_data.lines("reference-not-stations.txt"))
 
 
+@functools.cache
+def _own_stations() -> frozenset[str]:
+    """Words that cite a telegram of the citing cable's own post (``EMBTEL 1234``)."""
+    return frozenset(_data.lines("reference-own-stations.txt"))
+
+
 def _any_word(words: list[str]) -> re.Pattern[str]:
     """A pattern that matches where any of the patterns of :func:`_word` would match."""
     return re.compile(rf"(?<![A-Z])(?:{'|'.join(map(re.escape, words))})(?![A-Z])")
@@ -125,7 +146,10 @@ def _any_caption() -> re.Pattern[str]:
 
 
 def _station(words: list[str]) -> tuple[int, str] | None:
-    """How many of the last words name a station, and the station; ``None`` if none does."""
+    """How many of the last words name a station, and the station; ``None`` if none does.
+
+    The station is ``""`` for a word that cites the citing cable's own (``EMBTEL``).
+    """
     return _station_of(tuple(words))
 
 
@@ -137,8 +161,10 @@ def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
         if name in known:
             return k, normalize_station(name)
     last = words[-1]
-    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROM"):
-        return None
+    if last in _own_stations():
+        return 1, ""  # the citing cable's station: _cable_id knows it
+    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROM") or "XX" in last:
+        return None  # "XX": a redacted word (XXXXXXXXXXXX 456)
     return 1, normalize_station(last)
 
 
@@ -161,6 +187,9 @@ def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
             nxt = text.find(" ", m.start("station"))
             pos = m.end() if nxt == -1 or nxt >= m.start("serial") else nxt + 1
             continue
+        if m.end() - m.start("serial") <= _DAY_DIGITS and _MONTH_AFTER.match(text, m.end()):
+            pos = m.end()  # a day and month: "MOSCOW 18 AUG 2008"
+            continue
         k, station = found
         start = m.start() if k == len(words) else m.start("station")
         if k < len(words):
@@ -172,6 +201,12 @@ def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
             serials.append(int(more.group(1)))
             pos = more.end()
         year = m.group("year") if k == len(words) else None
+        if (
+            year is not None
+            and len(year) == _DAY_DIGITS
+            and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            year = None  # a day: "NOVEMBER 08 KABUL 4567"
         if year is None:
             year = _year_after(text, pos)
         out.append((start, year, station, serials))
@@ -193,8 +228,13 @@ def _cable_id(
     """The canonical id of a citation; an unwritten year is the citing cable's year.
 
     A citation of the citing cable's own station with a serial above its own,
-    and no year written, is of the year before.
+    and no year written, is of the year before.  ``EMBTEL 1234`` (station ``""``) cites
+    the own station.
     """
+    if not station:
+        if own is None or not own[1]:
+            return None
+        station = own[1]
     if year is not None:
         yy = int(year[-2:])
     elif own is not None:
@@ -317,16 +357,48 @@ def references(cable: Cable) -> Found:
     items, types, present = item_types(cable)
     if RefLine not in present:
         return Found([], ())
-    lines = tuple(
-        cast("RefLine", item) for item, kind in zip(items, types, strict=True) if kind is RefLine
+    lines = cast(
+        "tuple[RefLine, ...]",
+        tuple([item for item, kind in zip(items, types, strict=True) if kind is RefLine]),
     )
     own = _own(cable)
     own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
     out: list[dict[str, Any]] = []
     for line in lines:
+        start, shared_caption = len(out), False
         for ref in line.references:
-            out.extend(_read_item(ref.letter, ref.text, own, own_id))
+            text = ref.text
+            out.extend(_read_item(ref.letter, text, own, own_id))
+            if "BOTH" in text or "ALL " in text or "Both" in text or "All " in text:
+                shared_caption = True
+        if shared_caption:  # rare: "(BOTH NOTAL)"
+            _share_captions(out, start)
     return Found(out, lines)
+
+
+#: A caption said of several references: ``STATE 5678 AND BAGHDAD 123 (BOTH NOTAL)``.
+_SHARED_CAPTION = re.compile(r"\b(BOTH|ALL)\s+(?:ARE\s+)?(?=[A-Z])")
+
+
+def _share_captions(out: list[dict[str, Any]], start: int) -> None:
+    """Give a caption said of both (all) references of a REF line to the one (all) before."""
+    for i in range(start + 1, len(out)):
+        ref = out[i]
+        if not ref["captions"]:  # the usual case
+            continue
+        m = _SHARED_CAPTION.search(ref["text"].upper())
+        if m is None:
+            continue
+        shared_captions = _captions(ref["text"].upper()[m.end() :])
+        if not shared_captions:
+            continue
+        first = i - 1 if m.group(1) == "BOTH" else start
+        for other in out[first:i]:
+            if other["text"] == ref["text"]:
+                continue  # the same item (STATE 123 AND 456 (BOTH NOTAL))
+            other["captions"] = other["captions"] + [
+                c for c in shared_captions if c not in other["captions"]
+            ]
 
 
 def _read_item(
@@ -335,7 +407,14 @@ def _read_item(
     # the patterns only where they can match (both are slow to find nothing)
     if "<" in text or _EIGHT_DIGITS.search(text) is not None:
         text = _PAGE_MARKER.sub(" ", text)
-    if "1." in text or "SUMMARY" in text or "LASSIFIED" in text or "lassified" in text:
+    if (
+        "1." in text
+        or "SUMMARY" in text
+        or "LASSIFIED" in text  # also the SBU banner's UNCLASSIFIED
+        or "lassified" in text
+        or "NTERNET" in text
+        or "nternet" in text
+    ):
         run_on = _RUN_ON.search(text)
         if run_on is not None and run_on.start() > 0:
             text = text[: run_on.start()]
@@ -354,7 +433,7 @@ def _read_piece(
     out: list[dict[str, Any]] = []
     if not cited:
         clean = " ".join(text.split()).strip(_SEPARATORS)
-        if clean and clean.upper() not in _CONJUNCTIONS:
+        if clean and clean.upper() not in _CONJUNCTIONS and clean.upper() not in _NOTHING:
             out.append(_reference(letter, clean, None, _kind(upper), _captions(upper)))
         return out
     bounds = [start for start, *_ in cited] + [len(text)]
@@ -364,6 +443,11 @@ def _read_piece(
         clean = " ".join(piece.split()).strip(_SEPARATORS)
         if clean.endswith(("AND", "and")):
             clean = _TRAILING_AND.sub("", clean)
+        if clean.endswith(("(", ")")):  # "STATE 12345 (TOSEC 230)": a citation in brackets
+            if clean[-1] == "(":
+                clean = clean.rstrip(" (")
+            elif "(" not in clean:
+                clean = clean[:-1].rstrip()
         captions = _captions(piece.upper())
         for serial in serials:
             cable_id = _cable_id(year, station, serial, own)
@@ -401,6 +485,7 @@ def cablelib_register_extractors(register: Register) -> None:
     for table in (
         _known_stations,
         _not_stations,
+        _own_stations,
         _kind_words,
         _any_kind_word,
         _caption_patterns,
