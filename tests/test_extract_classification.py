@@ -42,6 +42,18 @@ REASONS = [
     ("1.4 (b-d)", ["1.4(b)", "1.4(c)", "1.4(d)"]),
     ("1.4 (b), (c), and (d). 1. (C) Summary", ["1.4(b)", "1.4(c)", "1.4(d)"]),
     ("Reasons (b) and (d)", BD),  # D/Ambassador Ricciardone: no section, read as 1.4
+    ("1.4.(b) and (d)", BD),
+    ("reasons 1,4 (b) and (d)", BD),
+    ("reasons 14 (b) and (d)", BD),  # the stop lost, before a bracketed letter
+    ("1.4 (b) + (d)", BD),
+    ("1.4 (b)-(d)", ["1.4(b)", "1.4(c)", "1.4(d)"]),
+    ("1.4 b through d", ["1.4(b)", "1.4(c)", "1.4(d)"]),
+    ("1.4 9b) and (d0", BD),  # the brackets typed without the shift key
+    ("1.4 B AN D D.", BD),  # 09LONDON2005: "and" split by a stray space
+    ("1.4 (b) a nd (d)", BD),  # 09MADRID392
+    ("1.4 (b) and (d) E.O. 12958", BD),  # the E of E.O. is no reason
+    ("1.4 (d) and (e). E.O. 12958", ["1.4(d)", "1.4(e)"]),
+    ("reasons 14 days", []),
     ("no reasons given", []),
 ]
 
@@ -308,7 +320,7 @@ def test_corpus_classified_by() -> None:
 _PLAIN_REASONS_AT = re.compile(
     r"(?:[,;.:]?\s*\b(?:for|per|under)\s+)?"
     r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1\s?[.:/]\s?[45](?!\d)"
-    r"|\bE\.\s?O\.|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
+    r"|\bE\.\s?O\.|\bEO\s?1\d{4}|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
     re.IGNORECASE,
 )
 
@@ -388,6 +400,18 @@ def test_classifier_shortcuts(parts: list[tuple[str, str]]) -> None:
         word = token.translate(c._APOSTROPHES).lower().strip(",;:")
         parts_ = [p for p in re.split(r"[/-]", word.rstrip(".")) if len(p) > 1]
         plain_title = word in words or word.rstrip(".") in words or any(p in words for p in parts_)
+        # title words run together: PolChief, DepPolCouns (every capitalized part)
+        bare = token.strip(",;:").rstrip(".")
+        camel = re.findall(r"[A-Z][a-z]*", bare)
+        if not plain_title and "/" not in word and "-" not in word:
+            plain_title = (
+                bare.isalpha()
+                and bare != bare.upper()
+                and bare != bare.lower()
+                and len(camel) > 1
+                and "".join(camel) == bare
+                and all(len(p) > 1 and p.lower() in words for p in camel)
+            ) or c._is_misspelt(word.rstrip("."))
         assert c._is_title_word(token) == plain_title
 
 
@@ -557,7 +581,39 @@ EO_VARIANTS = [
     ("E.O. 12958: DECL: TEN YEARS AFTER KOREAN UNIFICATION", None),
     ("E.O. 12958 DECL:", None),
     ("EO 12958 N/A", None),
+    # OCR damage and other date forms
+    ("E.O. 12958: DECL: 0l/15/2019", "2019-01-15"),  # a letter l for the digit
+    ("E.O. 12958: DECL: O1/15/2019", "2019-01-15"),
+    ("E.O. 12958: DECL: 01/15/20l9", "2019-01-15"),
+    ("E.O. 12958: DECL: 01//15/2019", "2019-01-15"),
+    ("E.O. 12958: DECL 01/15/ 2019", "2019-01-15"),
+    ("E.O. 12958: DECL: OADR", None),  # letters alone are no date
+    ("E.O. 12958: DECL: 15JAN2019", "2019-01-15"),
+    ("E.O. 12958: DECL: 15 JAN 19", "2019-01-15"),
+    ("E.O. 12958: DECL: JANUARY 15, 2019", "2019-01-15"),
+    ("E.O. 12958: DECL: 1.6X1", None),
+    ("E.0. 12958: DECL: 01/15/2019", "2019-01-15"),  # a zero for the O
+    ("E.O. 12065: RDS-3 12/31/99", "1999-12-31"),
+    ("E.O. 12065: GDS 3/l/85 (SMITH, JOHN) OR-M", "1985-03-01"),
+    ("E.O. 11652: XGDS-1", None),
 ]
+
+
+@pytest.mark.parametrize(
+    ("eo", "expected"),
+    [("E O 12065 GDS 8/1/85 (SMITH, JOHN) OR-M", "1985-08-01"), ("E O 11652 GDS", None)],
+)
+def test_declassify_on_run_into_one_line(eo: str, expected: str | None) -> None:
+    """A PlusD text flattened into one line: the E.O. words without their stops."""
+    cable = cablelib.loads(
+        "Margaret P Grafeld Declassified Released US Department of State EO Systematic Review "
+        "06 JUL 2006 Message Text PAGE 01 STATE 181655 C O N F I D E N T I A L STATE 181655 "
+        + eo
+        + " TAGS PFOR SUBJECT DAILY REPORTS 1 FOLLOWING ARE THE REPORTS\n"
+    )
+    found = declassify_on(cable)
+    assert found.value == expected
+    assert found.lines  # the line was found either way
 
 
 @pytest.mark.parametrize(("text", "expected"), EO_VARIANTS, ids=[e[0] for e in EO_VARIANTS])
@@ -578,6 +634,32 @@ _EO_CABLE = (
 def test_declassify_on_in_a_cable(text: str, expected: str | None) -> None:
     cable = cablelib.loads(_EO_CABLE.format(eo=text) + "1. (C) Text.\n")
     assert declassify_on(cable).value == expected
+
+
+@pytest.mark.parametrize(
+    ("eo", "block", "expected"),
+    [
+        # STATE cables of 2008-2010: the E.O. line says MR, the block below gives the date
+        (
+            "E.O. 12958: DECL: MR\n",
+            "Reason: 1.4 (b), (d)\nDeclassify on: 01/15/2019\n",
+            "2019-01-15",
+        ),
+        ("", "Reason: 1.4 (b), (d)\nDECLASSIFY ON: 1/15/2019\n", "2019-01-15"),
+        ("E.O. 12958: DECL: MR\n", "Declassify on: Source marked 25X1-human\n", None),
+        # the E.O. line's date comes first
+        ("E.O. 12958: DECL: 02/01/2020\n", "Declassify on: 01/15/2019\n", "2020-02-01"),
+        ("E.O. 12958: N/A\n", "Reason: 1.4 (b)\n", None),
+    ],
+)
+def test_declassify_on_line(eo: str, block: str, expected: str | None) -> None:
+    cable = cablelib.loads(
+        "SECRET STATE 000123\n\nSIPDIS\n\n" + eo + "TAGS: PREL\nSUBJECT: TEST\n\n"
+        "Classified By: EAP DAS John Doe\n" + block + "\n1. (S) Text.\n"
+    )
+    found = declassify_on(cable)
+    assert found.value == expected
+    assert classified_by(cable).value[0]["name"] == "John Doe"
 
 
 CLASSIFIER_VARIANTS = [
@@ -710,6 +792,79 @@ CLASSIFIER_VARIANTS = [
         "Clifford Sobel",
         "Ambassador",
         BD,
+    ),
+    # punctuation between the name and the reasons is no part of the name
+    ("Classified By: A/DCM Jane Doe - Reasons 1.4(b) and (d).", "Jane Doe", "A/DCM", BD),
+    ("Classified By: Ambassador Jane Doe -- Reasons 1.4(b) and (d).", "Jane Doe", "Ambassador", BD),
+    ("Classified By: Ambassador Jane Doe (reasons 1.4 (b) and (d))", "Jane Doe", "Ambassador", BD),
+    ("Classified By: Political Officer Jane Doe [1.4 (b,d)]", "Jane Doe", "Political Officer", BD),
+    (
+        "Classified By: Ambassador Jane Doe per EO 12958 Reasons 1.4 (b,d).",
+        "Jane Doe",
+        "Ambassador",
+        BD,
+    ),
+    # title words run together, misspelt, or not in the list before
+    ("Classified By: PolChief Jane Doe, reasons 1.4 (b) and (d)", "Jane Doe", "PolChief", BD),
+    ("Classified By: DepPolCouns Jane Doe, reasons 1.4 (b)", "Jane Doe", "DepPolCouns", ["1.4(b)"]),
+    ("Classified By: PolEconOff Jane Doe. Reasons 1.4 (b) and (d)", "Jane Doe", "PolEconOff", BD),
+    (
+        "Classified By: Ambassador Richard LeBaron, Reasons 1.4 (B) & (D)",
+        "Richard LeBaron",
+        "Ambassador",
+        BD,
+    ),
+    ("Classified By: Ambassador John McGee, Reasons 1.4 (B) & (D)", "John McGee", "Ambassador", BD),
+    (
+        "Classified By: Charge d'Affaries David Hale for Reasons 1.4 (b), (d)",
+        "David Hale",
+        "Charge d'Affaries",
+        BD,
+    ),
+    ("Classified By: Ambasador David Hale for Reasons 1.4 (b), (d)", "David Hale", "Ambasador", BD),
+    (
+        "Classified By: Political Counsleor David Hale, Reasons 1.4 (b), (d)",
+        "David Hale",
+        "Political Counsleor",
+        BD,
+    ),
+    (
+        "Classified By: Charge d'Affaires ad interim Jane Doe. Reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Charge d'Affaires ad interim",
+        BD,
+    ),
+    (
+        "Classified By: Secretary of State Condoleezza Rice. Reasons 1.4 (b) and (d)",
+        "Condoleezza Rice",
+        "Secretary of State",
+        BD,
+    ),
+    (
+        "Classified By: Chief of Station Jane Doe, reason 1.4 (c)",
+        "Jane Doe",
+        "Chief of Station",
+        ["1.4(c)"],
+    ),
+    ("Classified By: POLAD Jane Doe, reasons 1.4 (b) and (d)", "Jane Doe", "POLAD", BD),
+    (
+        "Classified By: PDAS Thomas A. Countryman for reasons 1.4 (b) and (d)",
+        "Thomas A. Countryman",
+        "PDAS",
+        BD,
+    ),
+    (
+        "Classified By: Defense Attache Col. Jane Doe, reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Defense Attache Col",  # the final stop goes, as of AMB.
+        BD,
+    ),
+    # a Declassify on line below is no part of the name
+    (
+        "Classified By: EAP DAS John Doe\nDeclassify on: 01/15/2019",
+        "John Doe",
+        "EAP DAS",
+        [],
     ),
 ]
 

@@ -16,6 +16,8 @@ Fields and the shapes of their values:
   title ``Ambassador``, reasons ``["1.4(b)", "1.4(d)"]``.  ``name`` or ``title`` is
   ``None`` when the line does not give it (``Derived from Multiple Sources`` has
   neither); reasons without a section number (``reasons b, d``) are read as 1.4.
+  Title words are those of ``classifier-titles.txt``, also run together (``PolChief``)
+  or, when eight letters or more, with one letter wrong (``Ambasador``, ``d'Affairs``).
 * ``declassify_on``: the declassification date of the E.O. line as ISO 8601
   (``2019-09-10``), or ``None``: for ``N/A``, ``OADR``, ``MR``, ``GDS`` without a
   date, redacted dates, a downgrade instruction alone (``DNG: CO 01/26/2021`` says
@@ -23,7 +25,9 @@ Fields and the shapes of their values:
   (``DECLASSIFIED BY NARA 09/02/2009``).  A ``GDS 8/12/85`` date of E.O. 12065 is the
   declassification date; two-digit years run 1966-2065.  Besides what
   :func:`~cablelib.model.parse_date` reads, ``2019-01-15``, ``01-15-2019``,
-  ``01.15.2019``, ``15 JAN 2019`` and ``20190115`` are read.
+  ``01.15.2019``, ``15 JAN 2019``, ``15JAN19``, ``20190115`` and OCR damage
+  (``0l/15/2019``, ``01//15/2019``) are read.  Where the E.O. line gives no date, a
+  ``Declassify on:`` line under the Classified By line gives it.
 """
 
 from __future__ import annotations
@@ -232,38 +236,49 @@ _REASONS_AT = re.compile(
     # (the lookahead only skips, quickly, the characters no match can start at)
     r"(?=[,;.:\sfpuFPUrR1eE(])"
     r"(?:[,;.:]?\s*\b(?:for|per|under)\s+)?"
-    r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1\s?[.:/]\s?[45](?!\d)"
-    r"|\bE\.\s?O\.|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
+    r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1(?:\s?[.:/]\s?|,)[45](?!\d)"
+    r"|\bE\.\s?O\.|\bEO\s?1\d{4}|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
     re.IGNORECASE,
 )
 #: What :data:`_REASONS_AT` matches after its optional "for", "per" or "under".
 _REASONS_CORE = re.compile(
     r"(?=[rR1eE(])"
-    r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1\s?[.:/]\s?[45](?!\d)"
-    r"|\bE\.\s?O\.|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
+    r"(?:\b(?:R\s?E\s?A\s?S\s?O\s?N\s?S?|REASONS?)\b|\b1(?:\s?[.:/]\s?|,)[45](?!\d)"
+    r"|\bE\.\s?O\.|\bEO\s?1\d{4}|\(\s?[a-h]\s?\)(?:\s*(?:,|/|and|&)\s*\(?\s?[a-h]\s?\))+)",
     re.IGNORECASE,
 )
 #: More than the longest "for", "per" or "under" :data:`_REASONS_AT` reads in a folded text.
 _REASONS_LEAD = 16
-_TRAILING = re.compile(r"(?:[\s,;:.]+|\s+(?:for|per|under(?:\s+section)?|and)\b)+$", re.IGNORECASE)
-_SECTION_NUMBER = re.compile(r"\b1\s?[.:/]\s?([45])(?![\d])")
-#: A list of reason letters: ``(b) and (d)``, ``b/d``, ``(B,C,D)``, ``b & d``, ``b) and d)``.
+_TRAILING = re.compile(
+    r"(?:[\s,;:.(\[-]+|\s+(?:for|per|under(?:\s+section)?|and)\b)+$", re.IGNORECASE
+)
+#: ``1.4``, ``1 .4``, ``1:4``, ``1,4`` and, before a bracketed letter, ``14 (b)``.
+_SECTION_NUMBER = re.compile(r"\b1(?:\s?[.:/]\s?|,|(?=[45]\s?\(\s?[a-hA-H]\s?\)))([45])(?!\d)")
+#: One reason letter; not the E of ``E.O. 12958`` after the letters.
+_ONE_LETTER = r"[a-hA-H](?![A-Za-z]|\.\s?[A-Za-z]\.)"
+#: A bracket around a letter, or the 9 and 0 of a bracket typed without the shift key.
+_OPEN = r"(?:\(|9(?=[a-hA-H]\s*\)))"
+_CLOSE = r"(?:\)|0(?!\d))"
+#: A list of reason letters: ``(b) and (d)``, ``b/d``, ``(B,C,D)``, ``b & d``, ``b) and d)``,
+#: ``.(b)`` (``1.4.(b)``), ``(b) + (d)``, ``b through d``, ``9b)`` and ``(d0``.
 _LETTERS = re.compile(
-    r"\s*[,:]?\s*(?:\(\s*)?[a-hA-H](?![A-Za-z])\s*\)?"
-    r"(?:\s*(?:,|/|&|-|\band\b|\bor\b)?\s*(?:and\s+|or\s+)?\(?\s*[a-hA-H](?![A-Za-z])\s*\)?)*",
+    rf"\s*[,:.]?\s*(?:{_OPEN}\s*)?{_ONE_LETTER}\s*{_CLOSE}?"
+    rf"(?:\s*(?:,|/|&|\+|-|\ba\s?n\s?d\b|\bor\b|\bthr(?:ough|u)\b)?\s*(?:and\s+|or\s+)?{_OPEN}?\s*{_ONE_LETTER}\s*{_CLOSE}?)*",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])")
 _REASON_WORD = re.compile(r"\bR\s?E\s?A\s?S\s?O\s?N\s?S?\b\s*:?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2}")
-_RANGE = re.compile(r"([a-hA-H])\s*-\s*([a-hA-H])")
+_RANGE = re.compile(r"([a-hA-H])\s*\)?\s*(?:-|\bthr(?:ough|u)\b)\s*\(?\s*([a-hA-H])", re.IGNORECASE)
 _REDACTED = re.compile(r"[Xx]{4,}")
 _DERIVED = re.compile(r"derived\s+from\b", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$|a\.\s?i\.?$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 #: Words that a hard wrap at the line's width may have split (``reaso`` / ``ns``).
 _PARTS = re.compile(r"[/-]")
-_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_CAMEL = re.compile(r"[A-Z][a-z]*")
+#: ``and`` (also split, ``an d``: 05TELAVIV1580) and ``or`` between reason letters.
+_AND_OR = re.compile(r"\b(?:a\s?n\s?d|or)\b", re.IGNORECASE)
 #: The last words :data:`_TRAILING` can take off (``section`` of ``under section``).
 _TRAILING_WORDS = frozenset(("for", "per", "under", "section", "and"))
 _SEGMENT_SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -301,7 +316,7 @@ def _join_wrapped(content: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _letters(found: str) -> tuple[str, ...]:
     """The letters of a matched list, ranges (``b-d``) expanded, lower case (few lists recur)."""
-    if "-" in found:
+    if "-" in found or "hr" in found or "HR" in found:
         found = _RANGE.sub(
             lambda m: " ".join(chr(c) for c in range(ord(m[1].lower()), ord(m[2].lower()) + 1)),
             found,
@@ -365,9 +380,82 @@ def _is_title_word(token: str) -> bool:
     if word in words or bare in words:
         return True
     if "/" not in bare and "-" not in bare:  # the only part is the bare word
-        return False
+        size = len(bare)
+        if size < _RUN_TOGETHER_MIN:  # most words of names: no need to look further
+            return False
+        plain = token.strip(",;:").rstrip(".")
+        if not plain[1:].islower() and _is_run_together(plain, words):
+            return True
+        return _is_misspelt(bare)
     parts = [p for p in _PARTS.split(bare) if len(p) > 1]
     return bool(parts) and any(p in words for p in parts)
+
+
+#: Title words at least this long are still read with one letter wrong, missing, extra
+#: or swapped (``Ambasador``, ``Counsleor``, ``d'Affairs``): shorter ones would take names.
+_MISSPELT_MIN = 8
+#: The shortest title words run together: two of two letters (``PolOff`` has more).
+_RUN_TOGETHER_MIN = 4
+
+
+@functools.cache
+def _long_title_words() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The title words of :data:`_MISSPELT_MIN` letters or more, by first letter and length."""
+    table: dict[tuple[str, int], list[str]] = {}
+    for word in _title_words():
+        if len(word) >= _MISSPELT_MIN and word.replace("'", "").isalpha():
+            table.setdefault((word[0], len(word)), []).append(word)
+    return {key: tuple(found) for key, found in table.items()}
+
+
+def _is_misspelt(word: str) -> bool:
+    """Whether a lower-case word is a long title word with one letter wrong, missing or swapped."""
+    size = len(word)
+    if size < _MISSPELT_MIN - 1:
+        return False
+    table = _long_title_words()
+    first = word[0]
+    for length in (size - 1, size, size + 1):
+        for known in table.get((first, length), ()):
+            if _one_edit(word, known):
+                return True
+    return False
+
+
+def _one_edit(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter changed, added, dropped, or two swapped."""
+    short, long_ = (word, known) if len(word) <= len(known) else (known, word)
+    i = 0
+    size = len(short)
+    while i < size and short[i] == long_[i]:
+        i += 1
+    if len(short) < len(long_):
+        return short[i:] == long_[i + 1 :]  # one letter added or dropped
+    return (
+        short[i + 1 :] == long_[i + 1 :]
+        or (  # one letter changed, or two swapped
+            i + 1 < size
+            and short[i] == long_[i + 1]
+            and short[i + 1] == long_[i]
+            and short[i + 2 :] == long_[i + 2 :]
+        )
+    )
+
+
+def _is_run_together(token: str, words: frozenset[str]) -> bool:
+    """Whether a word is title words run together in camel case (``PolChief``, ``DepPolCouns``).
+
+    Every capitalized part must be a title word, so ``McGee`` or ``LeBaron`` is none.
+    """
+    rest = token[1:]  # a capital in it, not all capitals
+    if len(token) < _RUN_TOGETHER_MIN or rest.islower() or rest.isupper() or not token.isalpha():
+        return False
+    parts = _CAMEL.findall(token)
+    return (
+        len(parts) > 1
+        and "".join(parts) == token
+        and all(len(p) > 1 and p.lower() in words for p in parts)
+    )
 
 
 def _redacted(text: str) -> bool:
@@ -406,7 +494,7 @@ def _trim(text: str) -> str:
     Its match is the stops, commas ... at the end and, before them, the words it takes
     off: where the last word left is none of these, the match is the stops alone.
     """
-    kept = text.rstrip(" ,;:.")
+    kept = text.rstrip(" ,;:.([-")
     word = kept[kept.rfind(" ") + 1 :]
     if word.isascii() and word.lower() not in _TRAILING_WORDS:
         return kept
@@ -416,7 +504,7 @@ def _trim(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _clean(text: str) -> str | None:
     """The name or title as given, or ``None``: the same titles recur."""
-    text = _trim(text).strip(" ,;:.\"'") if text else ""
+    text = _trim(text).strip(" ,;:.\"'([-") if text else ""
     if text.lower().endswith(("jr", "sr", "a.i")):
         text += "."
     if not _WORD.search(text) or _redacted(text):
@@ -441,6 +529,10 @@ _Classifier = tuple[str | None, str | None, tuple[str, ...]]
 def _parse_classifier(value: str) -> _Classifier:
     """:func:`parse_classifier` of a folded text, as ``(name, title, reasons)``."""
     value = value.removesuffix("...").removesuffix("\u2026")
+    if "ECLASSIFY" in value or "eclassify" in value:  # a Declassify on line below
+        on = _DECLASSIFY_ON.search(value)
+        if on is not None:
+            value = value[: on.start()].rstrip()
     # "Classified By: Classified by Ambassador ...", "By Ambassador ..."
     while value[:1] in _LABEL_STARTS:  # (a folded text: no white space first)
         m = _LABEL.match(value)
@@ -510,8 +602,10 @@ def classified_by(cable: Cable) -> Found:
 
 # -- declassification ---------------------------------------------------------------------
 
-_EO_INSIDE = re.compile(r"\bE\.\s?O\.\s*1\d{4}\b")
-_EO_LABEL = re.compile(r"\s*(?:E\.\s?O\.?|EO)\s*:?\s*(?:1\d{4})?\s*:?\s*", re.IGNORECASE)
+#: ``E.O. 12958`` inside a line; ``E.0.`` (a zero for the O), ``EO 12958`` and the
+#: ``E O 12065`` of a PlusD text run into one line too.
+_EO_INSIDE = re.compile(r"\bE\.?\s?[O0]\.?\s*1\d{4}\b")
+_EO_LABEL = re.compile(r"\s*(?:E\.?\s?[O0]\.?|EO)\s*:?\s*(?:1\d{4})?\s*:?\s*", re.IGNORECASE)
 _DECLASSIFIED = re.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
 _DOWNGRADE = re.compile(r"\bDNG\b|\bDOWNGRADE", re.IGNORECASE)
 _DECL = re.compile(r"\bDECL\w*\s*(?:ON)?\s*:?", re.IGNORECASE)
@@ -595,7 +689,13 @@ def _date(text: str) -> str | None:
 #: ``01.15.2019`` (month first, like the slashed form), ``15 JAN 2019``, ``20190115``.
 _YMD_OTHER = re.compile(r"(?<![\d.\-])(\d{4})([-.])(\d{1,2})\2(\d{1,2})(?![\d.\-]*\d)")
 _MDY_OTHER = re.compile(r"(?<![\d.\-])(\d{1,2})([-.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-]*\d)")
-_DMY_WORDS = re.compile(r"\b(\d{1,2})(?:\s+|-)([A-Za-z]{3,9})\.?(?:\s*,\s*|\s+|-)(\d{4})\b")
+_DMY_WORDS = re.compile(r"\b(\d{1,2})(?:\s*|-)([A-Za-z]{3,9})\.?(?:\s*,\s*|\s*|-)(\d{4}|\d{2})\b")
+#: A slashed date, month first, with OCR damage: ``0l/15/2019`` (a letter l or O for a
+#: digit), ``01//15/2019``.
+_MDY_OCR = re.compile(
+    r"(?<![\w/])([0-9OolI]{1,2})\s?//?\s?([0-9OolI]{1,2})\s?//?\s?([0-9OolI]{4}|[0-9OolI]{2})(?![\w/])"
+)
+_OCR_DIGITS = str.maketrans("OolI", "0011")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 _MONTHS = {
     m: i
@@ -619,6 +719,14 @@ _MONTH_WORDS = {
     },
 }
 _CENTURY_SPLIT = 66  # two-digit years run 1966-2065, as parse_date reads them
+_OCR_DIGITS_MIN = 3  # a damaged date keeps most of its digits (``3/l/85``)
+
+
+def _full_year(year: int) -> int:
+    """A two-digit year in 1966-2065; a longer one as it is."""
+    if year >= 100:  # noqa: PLR2004
+        return year
+    return year + (1900 if year >= _CENTURY_SPLIT else 2000)
 
 
 def _other_date(text: str) -> date | None:
@@ -629,18 +737,19 @@ def _other_date(text: str) -> date | None:
         candidates.append((m.start(), int(m[1]), int(m[3]), int(m[4])))
     m = _MDY_OTHER.search(text)
     if m:
-        year = int(m[4])
-        if len(m[4]) == 2:  # noqa: PLR2004 - a two-digit year
-            year += 1900 if year >= _CENTURY_SPLIT else 2000
-        candidates.append((m.start(), year, int(m[1]), int(m[3])))
+        candidates.append((m.start(), _full_year(int(m[4])), int(m[1]), int(m[3])))
     m = _DMY_WORDS.search(text)
     if m:
         month = _MONTH_WORDS.get(m[2].upper())
         if month is not None:
-            candidates.append((m.start(), int(m[3]), month, int(m[1])))
+            candidates.append((m.start(), _full_year(int(m[3])), month, int(m[1])))
     m = _COMPACT.search(text)
     if m:
         candidates.append((m.start(), int(m[1]), int(m[2]), int(m[3])))
+    m = _MDY_OCR.search(text)
+    if m and sum(ch.isdecimal() for ch in m[0]) >= _OCR_DIGITS_MIN:
+        month, day, year = (int(g.translate(_OCR_DIGITS)) for g in m.groups())
+        candidates.append((m.start(), _full_year(year), month, day))
     for _, y, mo, d in sorted(candidates):
         try:
             return date(y, mo, d)
@@ -649,12 +758,36 @@ def _other_date(text: str) -> date | None:
     return None
 
 
+#: ``Declassify on: 01/15/2019`` under a Classified By line (STATE cables of 2008-2010).
+_DECLASSIFY_ON = re.compile(r"\bDECLASSIFY\s+ON\b\s*:?", re.IGNORECASE)
+
+
 def declassify_on(cable: Cable) -> Found:
-    """The declassification date of the E.O. line, ISO 8601, or ``None``."""
+    """The declassification date of the E.O. line, ISO 8601, or ``None``.
+
+    Where the E.O. line gives no date (``DECL: MR``) or there is none, a ``Declassify
+    on:`` line with the Classified By line gives it.
+    """
     line = _eo_line(cable)
-    if line is None:
-        return Found(None)
-    return Found(declassify_date(line.content), (line,))
+    value = declassify_date(line.content) if line is not None else None
+    if value is None:
+        found = cable.classified_by_line()
+        if found is not None:
+            on = _declassify_on_line(found[0].content)
+            if on is not None:
+                return Found(on, (found[1],))
+    return Found(value, (line,) if line is not None else ())
+
+
+def _declassify_on_line(content: str) -> str | None:
+    """The date of a ``Declassify on:`` line in a Classified By line's text, or ``None``."""
+    if "ECLASSIFY" not in content and "eclassify" not in content:
+        return None
+    m = _DECLASSIFY_ON.search(content)
+    if m is None:
+        return None
+    end = content.find("\n", m.end())
+    return _date(content[m.end() : end if end != -1 else len(content)])
 
 
 @hookimpl
