@@ -370,3 +370,120 @@ def test_plusd_summary_under_the_ref_line_across_a_page_break() -> None:
     )
     assert [r["letter"] for r in found["references"]] == ["A", "B"]
     assert found["subject"] == "US-VENEZUELAN RELATIONS UNTIL MARCH 1979"
+
+
+# -- more variants: labels written twice, run-on lines, parenthesized comments ---------------
+
+#: (the SUBJECT line(s) as written, the subject)
+MORE_SUBJECT_LINES = [
+    ("SUBJECT: SUBJECT: AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),  # 10BRUSSELS183
+    ("SUBJECT: SUBJ: AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (C) (U) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (S/REL TO USA, AUS) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST (U).", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST (A).", "AFGHANISTAN: TEST (A)."),
+    ("SUBJECT: AFGHANISTAN: TEST REF: STATE 123", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST REFS: A) STATE 123", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: REFORM OF THE TEST", "AFGHANISTAN: REFORM OF THE TEST"),
+    ("SUBJECT: QUOTE&#39;S &amp; &quot;TEST&quot;", 'QUOTE\'S & "TEST"'),
+    (
+        "SUBJECT: A LONG SUBJECT THAT WRAPS OVER FOUR LINES OF THE\nCABLE, WITHOUT ANY\n"
+        "INDENTATION, SO AS TO\nTEST THE WIDTH RULE",
+        "A LONG SUBJECT THAT WRAPS OVER FOUR LINES OF THE CABLE, WITHOUT ANY INDENTATION, "
+        "SO AS TO TEST THE WIDTH RULE",
+    ),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), MORE_SUBJECT_LINES)
+def test_more_subject_line_variants(written: str, expected: str) -> None:
+    assert _extract(HEAD + _PRE + written + _POST, "subject") == expected
+
+
+def test_plusd_subject_runs_into_an_unnumbered_body() -> None:
+    """Excerpt 111's layout: the body starts right under a wrapped subject, no blank line."""
+    text = (
+        "LIMITED OFFICIAL USE STATE 218984\nE.O. 11652: N/A\nTAGS: OVIP (KISSINGER, HENRY A.)\n"
+        "SUBJECT: SECRETARY'S VISIT: ADMINISTRATIVE-LOGISTICAL\nARRANGEMENTS\n"
+        "THE ADMINISTRATIVE/LOGISTICAL REQUIREMENTS IN SUPPORT OF\n"
+        "THE SECRETARY'S VISIT FOLLOW. LOCAL CONDITIONS MAY\nNECESSITATE SOME CHANGES.\n"
+        "1. ETA - PARTY COMPOSITION\nTHE PARTY WILL BE COMPOSED OF FORTY PEOPLE.\n"
+    )
+    assert _extract(text, "subject") == "SECRETARY'S VISIT: ADMINISTRATIVE-LOGISTICAL ARRANGEMENTS"
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        # 09MOSCOW1108, 09STATE30049: the subject's last words after a blank line
+        ("\n\nREFORM\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY REFORM"),
+        ("\n\nREFORM\n\nClassified By: Ambassador X for reasons 1.4 (b) and (d).", None),
+        # not continuations: a label, lower case under an upper-case subject, a paragraph
+        ("\n\nDERIVED FROM: DSCG 05-1 B, D\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
+        ("\n\nreform\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
+        ("\n\n1. (C) Reform is the topic.\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
+    ],
+)
+def test_subject_continued_after_a_blank_line(between: str, expected: str | None) -> None:
+    text = HEAD + _PRE + "SUBJECT: NORTH KOREA AFTER CURRENCY" + between + _POST
+    assert _extract(text, "subject") == (expected or "NORTH KOREA AFTER CURRENCY REFORM")
+
+
+MORE_SUMMARY_CASES = [
+    ("1. (C) BEGIN SUMMARY The summary text. END SUMMARY.", "The summary text."),
+    ("1. (C) Summary/Comment: The summary text. End Summary/Comment.", "The summary text."),
+    ("1. (C) SUMARY: The summary text. END SUMARY.", "The summary text."),
+    ("1. (C) Summary: The summary text. (END SUMMARY.)", "The summary text."),
+    ("1. (C) Summary: The summary text. -- End Summary --", "The summary text."),
+    # 08ROME1406, 10ABUDHABI9: the label written twice
+    ("1. (C) Summary. 1. (C) Summary. The summary text.", "The summary text."),
+    ("(S//NF) Summary\n\n1. (S//NF) SUMMARY. The summary text.", "The summary text."),
+    ("1. (C) In summary, nothing.\n\n2. (C) Summary: The summary text.", "The summary text."),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE_SUMMARY_CASES)
+def test_more_summary_variants(body: str, expected: str) -> None:
+    assert _extract(HEAD + _S + body + _REST, "summary") == expected
+
+
+MORE_COMMENT_CASES = [
+    # a parenthesized comment ends with its parenthesis (09TUNIS516, 10MADRID174)
+    ("1. (C) Fact. (Comment: The comment.) More fact.", ["The comment."]),
+    ("1. (C) Fact. (Comment: The (inner) view.) More.", ["The (inner) view."]),
+    ("1. (C) Fact.\n(2. (C) Comment: The comment.) More fact.", ["The comment."]),
+    # " ) " is a dash in WikiLeaks' mojibake, no parenthesis (10BRUSSELS183)
+    ("1. (C) Fact. (Comment: The ) bound ) tariffs.) More.", ["The ) bound ) tariffs."]),
+    ("1. (C) Fact. Comment: The comment. (End Comment)", ["The comment."]),
+    ("1. (C) Fact. Embassy comment: The comment. End embassy comment. More.", ["The comment."]),
+    ("1. (C) Fact. Comment: The comment. End Commentg. More.", ["The comment."]),  # 06PARIS953
+    (
+        "1. (C) COMMENT: The (Note: aside. End Note) view. END COMMENT.",
+        ["The (Note: aside. End Note) view."],
+    ),
+    # no comment labels: a quote's lead-in, an article (09ANKARA1594)
+    ('1. (C) Fact. He comments: "A quote." More.', []),
+    ("1. (C) Fact. A comment: none.", []),
+    ("1. (C) Comment: The end user comments count. End Comment.", ["The end user comments count."]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE_COMMENT_CASES)
+def test_more_comment_variants(body: str, expected: list[str]) -> None:
+    assert _extract(HEAD + _S + body + "\n", "comment") == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "station", "expected"),
+    [
+        # 08BRASILIA351: a page marker run on into the subject
+        ("VISIT TO WASHINGTON BRASILIA 00000351 001.2 OF 003", "BRASILIA", "VISIT TO WASHINGTON"),
+        ("VISIT TO LIMA BUENOS AIRES 00000641 002 OF 003", "BUENOS AIRES", "VISIT TO LIMA"),
+        ("VISIT TO WASHINGTON BRASILIA 00000351 001.2 OF 003", None, "VISIT TO WASHINGTON"),
+        ("REVIEW OF 003 CASES", None, "REVIEW OF 003 CASES"),
+    ],
+)
+def test_clean_subject_drops_a_page_marker(
+    written: str, station: str | None, expected: str
+) -> None:
+    assert clean_subject(written, station) == expected

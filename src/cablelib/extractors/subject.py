@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from typing import cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._text import raw_body
@@ -36,6 +37,7 @@ from cablelib.model import (
     BannerLine,
     Cable,
     CaptionLine,
+    ClassifiedByLine,
     ClassLine,
     DateLine,
     EoLine,
@@ -47,6 +49,7 @@ from cablelib.model import (
     RefLine,
     SubjectLine,
     TagsLine,
+    TextLine,
     TitleLine,
 )
 
@@ -54,11 +57,18 @@ __all__ = ["comment", "subject", "summary"]
 
 _WS = re.compile(r"\s+")
 _MARK = (
-    r"\((?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*"
+    r"\((?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/, ]*"
     r"|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\)"
 )
 # a marking missing its opening parenthesis, as on malformed paragraphs: "C) ...", "SBU) ..."
 _LEADING_MARK = re.compile(rf"^\s*(?:{_MARK}|(?-i:(?:U|C|S|SBU|TS|LOU)\)))\s*", re.I)
+# a subject's start marked twice, or labelled twice: "(C) (U) ...", "SUBJECT: SUBJECT: ..."
+_LEADING_MARKS = re.compile(rf"^(?:\s*(?:{_MARK}|(?-i:(?:U|C|S|SBU|TS|LOU)\))))+\s*", re.I)
+_LEADING_LABEL = re.compile(r"^(?:\s*(?:SUBJ(?:ECT)?)\s*:)+\s*", re.I)
+# a REF line run on into the subject: "SUBJECT: TITLE REF: STATE 123"
+_RUN_ON_REF = re.compile(r"\s+(?:REFS?|REFTELS?|Refs?|Reftels?)\s*:\s")
+# a page marker run on into the subject: "... WASHINGTON BRASILIA 00000351 001.2 OF 003"
+_PAGE_NUMBER = re.compile(r"\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b")
 _TRAILING_MARK = re.compile(rf"\s*{_MARK}\s*$", re.I)
 _TAG = re.compile(r"<[^<>\n]*>|<\s*$")
 # WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
@@ -69,39 +79,153 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _subject_line(cable: Cable) -> Line | None:
-    """The line :attr:`Cable.subject` reads (the grammar puts both among the items)."""
-    title: Line | None = None
+def _subject_line(
+    cable: Cable,
+) -> tuple[SubjectLine | TitleLine | None, tuple[Line | Header | Paragraph, ...], int]:
+    """The line :attr:`Cable.subject` reads, its document's items and its index there.
+
+    The grammar puts both kinds of line (SUBJECT, a saved page's title) among the items.
+    """
+    title: TitleLine | None = None
     for doc in cable.documents:
-        for item in doc.items:
-            if isinstance(item, SubjectLine):
-                return item
-            if title is None and isinstance(item, TitleLine):
-                title = item
-    return title
+        items = doc.items
+        for i, item in enumerate(items):
+            kind = type(item)
+            if kind is SubjectLine:
+                return cast("SubjectLine", item), items, i
+            if kind is TitleLine and title is None:
+                title = cast("TitleLine", item)
+    return title, (), -1
 
 
-def clean_subject(text: str) -> str:
-    """A subject as written made clean: one line, no marking, no HTML debris."""
-    text = _TAG.sub(" ", text)
+def clean_subject(text: str, station: str | None = None) -> str:
+    """A subject as written made clean: one line, no marking, no HTML debris.
+
+    A page marker run on into it goes: ``station`` names the post its page markers
+    start with (``BUENOS AIRES``), else the word before the page number goes with it.
+    """
+    if "<" in text:
+        text = _TAG.sub(" ", text)
     if "&" in text:
         text = _MOJIBAKE_QUOTES.sub(r'"\1"', html.unescape(text))
     text = _fold(text)
-    text = _LEADING_MARK.sub("", text)
-    if text.endswith(")"):  # else the pattern, tried at every position, finds nothing
+    if text[:4].upper() == "SUBJ":  # labelled twice
+        text = _LEADING_LABEL.sub("", text, count=1)
+    if "REF" in text or "Ref" in text:
+        ref = _RUN_ON_REF.search(text)
+        if ref is not None:
+            text = text[: ref.start()]
+    if " OF 0" in text:
+        page = _PAGE_NUMBER.search(text)
+        if page is not None:
+            text = _drop_station(text[: page.start()], station) + text[page.end() :]
+    if ")" in text[:64]:  # a marking ends there (else the pattern finds nothing)
+        text = _LEADING_MARKS.sub("", text, count=1)
+    if text.endswith(")."):  # a marking before a full stop: "... (U)."
+        text = text[:-1]
+        kept = _TRAILING_MARK.sub("", text)
+        text = kept if kept != text else text + "."
+    elif text.endswith(")"):  # else the pattern, tried at every position, finds nothing
         text = _TRAILING_MARK.sub("", text)
     return text.strip()
 
 
+def _drop_station(text: str, station: str | None) -> str:
+    """``text`` without the station name that ends it (a page marker's first words)."""
+    if station and text.endswith(" " + station):
+        return text[: -len(station) - 1]
+    return text.rsplit(" ", 1)[0]
+
+
+def _page_station(cable: Cable) -> str | None:
+    """The words a page marker of ``cable`` starts with (``BUENOS AIRES``), or ``None``."""
+    for doc in cable.documents:
+        for item in doc.items:
+            if isinstance(item, PageMarkerLine):
+                page = _PAGE_NUMBER.search(" " + item.content)
+                if page is not None:
+                    return _fold(item.content[: page.start()]) or None
+    return None
+
+
 def subject(cable: Cable) -> Found:
     """The subject on one line, without portion marking, or ``None``."""
-    value = cable.subject
-    line = _subject_line(cable)
-    lines = (line,) if line is not None else ()
-    if value is None:
-        return Found(None, lines)
-    cleaned = clean_subject(value)
+    # what Cable.subject reads, found once (that property would look for the line again)
+    line, items, index = _subject_line(cable)
+    if line is None:
+        return Found(None, ())
+    lines: tuple[Line, ...] = (line,)
+    if isinstance(line, TitleLine):
+        value = line.title
+    else:
+        value = line.value
+        content = line.content
+        if content.count("\n") > 1:  # three lines or more
+            kept = _subject_lines(content)
+            if kept is not content:
+                value = _fold(kept[len(line.label) :])
+        follower = (
+            _continuation(line, items, index)
+            if index + 2 < len(items) and type(items[index + 1]) is TextLine
+            else None
+        )
+        if follower is not None:
+            value = f"{value} {follower.content.strip()}"
+            lines = (line, follower)
+    station = _page_station(cable) if " OF 0" in value else None
+    cleaned = clean_subject(value, station)
     return Found(cleaned or None, lines)
+
+
+#: A sentence's end, where running text follows a subject.
+_SENTENCE_END = re.compile(r"[.!?][\"')]?(?:\s|$)")
+
+
+def _subject_lines(content: str) -> str:
+    """The lines of a SUBJECT line's ``content`` that hold the subject.
+
+    A telegram's body may start right under a subject wrapped over lines, unindented
+    and with no blank line between (1970s telegrams): a line that ends well before the
+    width the subject's first line was wrapped at, when the next word would have fit on
+    it, ends the subject, if sentences follow.  The first continuation line is always
+    the subject's (a subject wraps once at any width).
+    """
+    rows = content.rstrip().split("\n")
+    width = len(rows[0].rstrip())
+    for k in range(2, len(rows)):
+        row = rows[k]
+        if row[:1].isspace():  # an indented line continues the subject
+            continue
+        before = rows[k - 1].rstrip()
+        word = row.split(" ", 1)[0]
+        if len(before) + 1 + len(word) <= width and _SENTENCE_END.search("\n".join(rows[k:])):
+            return "\n".join(rows[:k])
+    return content
+
+
+#: Where a subject's line ends, lines of the header that may follow it.
+_AFTER_SUBJECT = (RefLine, ClassifiedByLine)
+_CONTINUATION = re.compile(r"[^\W_][^:\n]{0,60}[\w,?\"'\u201d\u2019)]")
+
+
+def _continuation(line: SubjectLine, items: tuple[object, ...], i: int) -> TextLine | None:
+    """The line that continues a subject after a blank line, or ``None``.
+
+    A subject's last words sometimes stand alone after a blank line (``... AFTER
+    CURRENCY`` / blank / ``REFORM``).  Such a line is taken when it is a single short
+    line without a label, in the subject's case, and a REF or Classified By line (or
+    paragraph) follows it: so it stands in the header, where no running text is.
+    """
+    follower, after = items[i + 1], items[i + 2]
+    assert isinstance(follower, TextLine)
+    text = follower.content.strip()
+    if not _CONTINUATION.fullmatch(text) or (line.value.isupper() and not text.isupper()):
+        return None
+    if isinstance(after, _AFTER_SUBJECT) or (
+        isinstance(after, Paragraph) and after.text[:10].lower() == "classified"
+    ):
+        return follower
+    return None
 
 
 # -- running text -------------------------------------------------------------------
@@ -339,14 +463,19 @@ def _comment_body(cable: Cable) -> _Body:
 # the end of a sentence; then maybe dashes framing a heading.
 _AT = r"(?:^|(?<=\()|(?<=[.!?;\"\u201d\u2019)\]]\s)|(?<=[.!?;\"\u201d\u2019)\]]\s\s))[ \t\-]*"
 _LABEL_END = r"[ \t]*(?::|\.(?![\w.])|--|-(?=\s)|\n|$)"
+# what else a summary label names: "SUMMARY AND COMMENT", "Summary/Comment", "SUMMARY
+# AND ACTION REQUEST"
+_SUMMARY_ALSO = r"(?:(?:\s+AND\s+|\s*/\s*)[A-Z]+(?:\s+REQUESTS?)?)?"
 _SUMMARY_START = re.compile(
     _AT
-    + r"(?:BEGIN\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y(?:\s+AND\s+[A-Z]+(?:\s+REQUESTS?)?)?"
-    + _LABEL_END,
+    + r"(?:(?P<begin>BEGIN\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y"
+    + _SUMMARY_ALSO
+    # after BEGIN, a label needs no end: "BEGIN SUMMARY The text"
+    + rf"(?:{_LABEL_END}|(?(begin)[ \t]+|(?!))))",
     re.I | re.M,
 )
 _SUMMARY_END = re.compile(
-    r"\(?\bEND\s+(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y(?:\s+AND\s+[A-Z]+(?:\s+REQUESTS?)?)?\b[.:)]*",
+    r"\(?\bEND\s+(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y" + _SUMMARY_ALSO + r"\b[.:)]*",
     re.I,
 )
 _COMMENT_START = re.compile(
@@ -356,12 +485,23 @@ _COMMENT_START = re.compile(
     + _LABEL_END,
     re.I | re.M,
 )
+#: Words that stand before "comment:" without naming whose comment it is: "He comments:"
+_NOT_OWNERS = frozenset(
+    (
+        *("A", "An", "The", "This", "That", "These", "Those", "No", "Any", "Some"),
+        *("One", "Another", "He", "She", "It", "I", "We", "They", "His", "Her"),
+        *("Its", "Their", "My", "Your"),
+    )
+)
 #: How far from its key word (``sum``, ``comment``) a label can reach.
 _NEAR = 60
 # "END COMMENT", also naming whose comment: "End Embassy Comment", "END POST COMMENT"
+# (also in lower case after "End": "End embassy comment"), and mistyped: "End Commentg"
 _COMMENT_END = re.compile(
-    r"\(?\bEND\s+(?:OF\s+)?(?:(?!(?:SUMM?AR?Y|AND|OF)\b)(?-i:[A-Z][\w'\u2019]*)\s+){0,2}?"
-    r"COMMENTS?\b",
+    r"\(?\bEND\s+(?:(?:OF\s+)?(?:(?!(?:SUMM?AR?Y|AND|OF)\b)(?-i:[A-Z][\w'\u2019]*)\s+){0,2}?"
+    r"COMMENT[A-Z]?\b"
+    r"|(?<=(?-i:End) )(?!(?:the|a|an|his|her|its|their|this|that|any|no|some)\s)"
+    r"(?-i:[a-z]+\s+comments?\b))",
     re.I,
 )
 # a web-site notice some posts append to the last paragraph: "Visit ... web site", from
@@ -445,6 +585,11 @@ def summary(cable: Cable) -> Found:
                 heading = _NEXT_HEADING.search(body.text, begin)
                 if heading is not None and heading.start() > end:
                     end = heading.start()
+        # labelled twice: "Summary. 1. (C) Summary. The text" (the pattern always matches)
+        mark = _NUMBER_MARK.match(body.text, begin, end)
+        again = _SUMMARY_START.match(body.text, mark.end() if mark else begin, end)
+        if again is not None:
+            begin = again.end()
         value = _tidy(body.text[begin:end])
         return Found(value or None, body.lines(start.start(), end))
     end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
@@ -466,6 +611,10 @@ def summary(cable: Cable) -> Found:
     return Found(value or None, body.lines(begin, end_m.start()))
 
 
+# white space, a paragraph number and a marking, as before a label written twice
+_NUMBER_MARK = re.compile(r"\s*(?:\d{1,2}\.\s*)?(?:\([A-Z/ ]{1,12}\)\s*)?")
+
+
 def _content_end(body: _Body, begin: int) -> int:
     """End of the paragraph whose text starts at or after ``begin`` (skipping a heading)."""
     index = body.unit_at(begin)
@@ -485,9 +634,13 @@ def _past_heading(body: _Body, begin: int) -> int:
         and "\n" not in rest
         and len(rest) <= _TITLE_MAX
         and not rest.endswith((".", "!", "?", '"', "\u201d"))
+        and not _COMMENT_END.search(rest)  # "Comment: Short. (End Comment)"
     ):
         return body.unit_start(index + 1)
     return begin
+
+
+_LABEL_LEADS = frozenset(word[0] for word in _NOT_OWNERS)
 
 
 def _comment_starts(body: _Body) -> list[re.Match[str]]:
@@ -496,9 +649,46 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
     pos = 0
     find = body.find
     while (m := find(_COMMENT_START, "comment", _COMMENT_LABEL_GATE, pos)) is not None:
-        out.append(m)
+        label = m.group()
+        if label[0] not in _LABEL_LEADS or label.split(None, 1)[0] not in _NOT_OWNERS:
+            out.append(m)
         pos = max(m.end(), m.start() + 1)
     return out
+
+
+_OPENED_NUMBER = re.compile(r"\s*\(\d")
+_OPENED_BEFORE = re.compile(r"\(\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?$")
+
+
+def _opened(body: _Body, start: int) -> bool:
+    """Whether the label at ``start`` follows an opening parenthesis: ``(Comment: ...``."""
+    text = body.text
+    if start > 0 and text[start - 1] == "(":
+        return True
+    if _OPENED_BEFORE.search(text, max(start - 24, 0), start):  # "(11. (C) Comment: ..."
+        return True
+    index = body.unit_at(start)
+    if body.starts[index] != start:
+        return False
+    # a paragraph opened before its number: "(11. (C) Comment: ..."
+    owner = body.owners[index]
+    first = owner.lines[0] if isinstance(owner, Paragraph) else owner
+    return _OPENED_NUMBER.match(first.content) is not None
+
+
+def _closing(text: str, begin: int, end: int) -> int:
+    """Where the parenthesis open before ``begin`` closes, if before ``end``; else ``end``."""
+    depth = 0
+    at = text.find(")", begin, end)
+    while at != -1:
+        # " ) " standing alone is a dash in WikiLeaks' mojibake: "maximum permitted ) bound"
+        if not text[at - 1].isspace():
+            depth += text.count("(", begin, at) - 1
+            if depth < 0:
+                return at
+            begin = at + 1
+        at = text.find(")", at + 1, end)
+    return end
 
 
 def comment(cable: Cable) -> Found:
@@ -526,6 +716,8 @@ def comment(cable: Cable) -> Found:
             if limit is not None:
                 end = min(end, limit)
             pos = end
+        if _opened(body, m.start()):  # "(Comment: ...)" ends with its parenthesis
+            end = _closing(body.text, begin, end)
         value = _tidy(body.text[begin:end])
         if value:
             blocks.append(value)
