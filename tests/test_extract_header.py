@@ -476,3 +476,125 @@ def test_office_like_names_are_addressees(name: str) -> None:
     from cablelib.extractors import header  # noqa: PLC0415
 
     assert not header._is_office_list(name)
+
+
+#: Header variants of OCR'd, reformatted and 1970s copies: (id, lines after the FM line, to, info).
+COPY_VARIANTS = [
+    (
+        # a reformatted copy joined the INFO line onto the TO line
+        "info_on_the_to_line",
+        "TO SECSTATE WASHDC IMMEDIATE 4567 INFO AMEMBASSY LONDON\n",
+        [_rec(None, "SECSTATE WASHDC", "IMMEDIATE", "4567")],
+        [_rec(None, "AMEMBASSY LONDON")],
+    ),
+    (
+        "several_addressees_on_one_line",
+        "TO SECSTATE WASHDC IMMEDIATE 4567 INFO AMEMBASSY LONDON 0123 AMEMBASSY PARIS 0124\n",
+        [_rec(None, "SECSTATE WASHDC", "IMMEDIATE", "4567")],
+        [_rec(None, "AMEMBASSY LONDON", None, "0123"), _rec(None, "AMEMBASSY PARIS", None, "0124")],
+    ),
+    (
+        "several_routed_addressees_on_one_line",
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 1234\n"
+        "INFO RUEHLO/AMEMBASSY LONDON 0001 RUEHFR/AMEMBASSY PARIS PRIORITY 0002\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", "PRIORITY", "1234")],
+        [
+            _rec("RUEHLO", "AMEMBASSY LONDON", None, "0001"),
+            _rec("RUEHFR", "AMEMBASSY PARIS", "PRIORITY", "0002"),
+        ],
+    ),
+    (
+        # OCR: a zero for the O of the keywords, l or 1 for the I
+        "ocr_keywords",
+        "T0 SECSTATE WASHDC 1234\nINF0 AMEMBASSY LONDON\nAMEMBASSY PARIS\n1NFO AMEMBASSY ROME\n",
+        [_rec(None, "SECSTATE WASHDC", None, "1234")],
+        [
+            _rec(None, "AMEMBASSY LONDON"),
+            _rec(None, "AMEMBASSY PARIS"),
+            _rec(None, "AMEMBASSY ROME"),
+        ],
+    ),
+    (
+        "ocr_precedence_and_keyword_inside_the_to_line",
+        "TO  SECSTATE WASHDC PRIORlTY 1234\nlNFO AMEMBASSY LONDON IMMED1ATE\n",
+        [_rec(None, "SECSTATE WASHDC", "PRIORITY", "1234")],
+        [_rec(None, "AMEMBASSY LONDON", "IMMEDIATE")],
+    ),
+    (
+        "colon_and_mixed_case_keywords",
+        "TO: SECSTATE WASHDC 1234\nInfo Amembassy London\n",
+        [_rec(None, "SECSTATE WASHDC", None, "1234")],
+        [_rec(None, "AMEMBASSY LONDON")],
+    ),
+    (
+        # a line of the precedence alone ends the addressee above it
+        "precedence_wrapped",
+        "TO RUEHC/SECSTATE WASHDC\nPRIORITY 1234\nINFO AMEMBASSY LONDON\nIMMEDIATE\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", "PRIORITY", "1234")],
+        [_rec(None, "AMEMBASSY LONDON", "IMMEDIATE")],
+    ),
+    (
+        # the end of a long name on the next line
+        "name_wrapped",
+        "TO RUEHC/SECSTATE WASHDC 1234\nINFO RUEHNO/USMISSION USNATO\nBRUSSELS PRIORITY 0002\n"
+        "RUEHLO/AMEMBASSY LONDON\nALL NATO POST COLLECTIVE\nRUEHXX/AMEMBASSY X\nUSUN NEW YORK\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", None, "1234")],
+        [
+            _rec("RUEHNO", "USMISSION USNATO BRUSSELS", "PRIORITY", "0002"),
+            _rec("RUEHLO", "AMEMBASSY LONDON"),
+            _rec(None, "ALL NATO POST COLLECTIVE"),
+            _rec("RUEHXX", "AMEMBASSY X"),
+            _rec(None, "USUN NEW YORK"),
+        ],
+    ),
+    (
+        # XMT on the collective's line; a routed line after it is an addressee again
+        "xmt_on_the_collective_line",
+        "TO RUEHC/SECSTATE WASHDC 1234\n"
+        "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE XMT AMEMBASSY PARIS\n"
+        "AMEMBASSY ROME\nRUEHLO/AMEMBASSY LONDON\n",
+        [_rec("RUEHC", "SECSTATE WASHDC", None, "1234")],
+        [
+            _rec(
+                "RUEHZL",
+                "EUROPEAN POLITICAL COLLECTIVE",
+                excluded=["AMEMBASSY PARIS", "AMEMBASSY ROME"],
+            ),
+            _rec("RUEHLO", "AMEMBASSY LONDON"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "to", "info"), [v[1:] for v in COPY_VARIANTS], ids=[v[0] for v in COPY_VARIANTS]
+)
+def test_copy_variants(lines: str, to: list[dict[str, Any]], info: list[dict[str, Any]]) -> None:
+    text = "R 121030Z MAR 75\nFM AMEMBASSY TEHRAN\n" + lines + "BT\n" + _BODY
+    cable = cablelib.loads(text)
+    assert recipients(cable).value == to
+    assert info_recipients(cable).value == info
+
+
+def test_fm_line_joined_with_the_addressees() -> None:
+    text = (
+        "R 121030Z MAR 75\nFM AMEMBASSY TEHRAN TO SECSTATE WASHDC 1234 INFO AMEMBASSY LONDON\nBT\n"
+    )
+    cable = cablelib.loads(text + _BODY)
+    assert recipients(cable).value == [_rec(None, "SECSTATE WASHDC", None, "1234")]
+    assert info_recipients(cable).value == [_rec(None, "AMEMBASSY LONDON")]
+    assert cablelib.extract(cable, only=["origin"])["origin"] == "Embassy Tehran"
+
+
+def test_ocr_mcn() -> None:
+    text = (
+        "R 121030Z MAR 75\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC PRIORITY 12l4\n"
+        "INFO AMEMBASSY LONDON 0O12\nAMEMBASSY PARIS 1OOO\nUSCINCEUR VAIHINGEN GE\nBT\n"
+    )
+    cable = cablelib.loads(text + _BODY)
+    assert recipients(cable).value == [_rec(None, "SECSTATE WASHDC", "PRIORITY", "1214")]
+    assert info_recipients(cable).value == [
+        _rec(None, "AMEMBASSY LONDON", None, "0012"),
+        _rec(None, "AMEMBASSY PARIS", None, "1000"),
+        _rec(None, "USCINCEUR VAIHINGEN GE"),
+    ]

@@ -205,3 +205,32 @@ def test_canonical_id_variants(written: str, canonical: str) -> None:
 )
 def test_origin_name_variants(sender: str, origin: str) -> None:
     assert origin_name(sender) == origin
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        # a caption of the banner taken into the id: UNCLAS SENSITIVE BAKU 001165
+        ("06SENSITIVEBAKU1165", "06BAKU1165"),
+        ("06UNCLASSIFIEDSENSITIVEBAKU1165", "06BAKU1165"),
+        ("75LIMITEDOFFICIALUSETEHRAN1234", "75TEHRAN1234"),
+        ("06SBUBAKU1", "06BAKU1"),
+    ],
+)
+def test_canonical_id_captions(written: str, canonical: str) -> None:
+    assert canonical_id(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("sender", "origin"),
+    [
+        # a copy that joined the FM, TO and INFO lines, or left a stop at the end
+        ("AMEMBASSY TEHRAN TO SECSTATE WASHDC 1234 INFO AMEMBASSY LONDON", "Embassy Tehran"),
+        ("AMEMBASSY KABUL INFO RUEHIL/AMEMBASSY ISLAMABAD", "Embassy Kabul"),
+        ("AMEMBASSY KABUL.", "Embassy Kabul"),
+        # TO in a name is no addressee
+        ("USDEL TO THE CSCE VIENNA", "US Delegation To The Csce Vienna"),
+    ],
+)
+def test_origin_name_of_joined_lines(sender: str, origin: str) -> None:
+    assert origin_name(sender) == origin

@@ -298,3 +298,33 @@ def test_tags_in_cablegate_pages(
 
 def test_normalize_tags_drops_punctuation_and_stops_at_a_label() -> None:
     assert normalize_tags(["-", "PREL", "--", "CH", "SUBJECT:", "CHINA"]) == ["PREL", "CH"]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # run-together tags of the Cablegate tag index with an organization in them
+        (["SCULUNESCO"], ["SCUL", "UNESCO"]),
+        (["PRELUNSC", "KPKOUNSC"], ["PREL", "UNSC", "KPKO"]),
+        (["EFINOECD"], ["EFIN", "OECD"]),
+        # more than one country code after subject tags
+        (
+            ["CASCKFLOMARRPRELPINRAMGTMXJM"],
+            ["CASC", "KFLO", "MARR", "PREL", "PINR", "AMGT", "MX", "JM"],
+        ),
+        (["ECONETRDBESPAR"], ["ECON", "ETRD", "BE", "SP", "AR"]),
+        # a piece missing from the tables: the fixes table
+        (["KWMNPHUMPRELKPAOZW"], ["KWMN", "PHUM", "PREL", "KPAO", "ZW"]),
+        # joined by a slash or a hyphen; a trailing hyphen
+        (["PREL/PGOV", "ECON-ETRD", "KDEM-"], ["PREL", "PGOV", "ECON", "ETRD", "KDEM"]),
+        # misspelt tags of the index
+        (["PGIV", "KCRIM", "KWOMN", "PRELL"], ["PGOV", "KCRM", "KWMN", "PREL"]),
+        # words are not split: neither in two-letter codes after one subject tag nor in
+        # organizations after a program-like start, nor hyphenated names
+        (["PREFERENCE", "SOCIALISTS", "MASSACRE"], ["PREFERENCE", "SOCIALISTS", "MASSACRE"]),
+        (["KASHMIR", "KOLKATA", "KATHMANDU"], ["KASHMIR", "KOLKATA", "KATHMANDU"]),
+        (["ZANU-PF", "NATO-EU", "CDU/CSU"], ["ZANU-PF", "NATO-EU", "CDU/CSU"]),
+    ],
+)
+def test_normalize_run_together_and_misspelt(written: list[str], expected: list[str]) -> None:
+    assert normalize_tags(written) == expected

@@ -19,6 +19,13 @@
 PlusD office distribution lists (``INFO OCT-01 ISO-00 ... /136 W``), PlusD separators
 and telegram page headers that share the addressee lines are not addressees and are
 left out.  A cable without a header has no addressees (empty lists).
+
+Copies that OCR damaged or reformatted are read too: keywords as OCR reads them
+(``T0``, ``INF0``, ``lNFO``), with a colon or in mixed case; INFO or XMT inside a line
+(``TO SECSTATE WASHDC IMMEDIATE 4567 INFO AMEMBASSY LONDON``) and an FM line joined with
+the addressees; several addressees on one line; precedences misread (``PRIORlTY``); and a
+line wrapped in the middle of an addressee (a precedence alone on the next line, or
+``RUEHNO/USMISSION USNATO`` then ``BRUSSELS 0002``).
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     AddressLine,
     Cable,
+    FromLine,
     InfoLine,
     Line,
     PageBreakLine,
@@ -51,9 +59,11 @@ _ROUTE = re.compile(r"[QRU][A-IK-QS-UW-Z][A-Z]{2,5}")
 #: stop before it (``RUEHML./AMEMBASSY MANILA``); ``ZEN/AMCONSUL HERAT``: the ACP-127
 #: pseudo routing indicator ZEN (delivered by other means) in the route's place.
 _ROUTE_PREFIX = re.compile(r"([QRUqru][A-Za-z]{3,6}|ZEN)\.?\s*/\s*(?!/)")
-#: A trailing precedence and message control number, in any case.
+#: A trailing precedence and message control number, in any case, OCR slips allowed
+#: (``PRIORlTY``, ``IMMED1ATE``, ``R0UTINE``: see :data:`_OCR_LETTERS`).
 _TAIL = re.compile(
-    r"(?:\s+(FLASH|NIACT\s+IMMEDIATE|NIACT|IMMEDIATE|IMMED|PRIORITY|ROUTINE))?"
+    r"(?:\s+(FLASH|N[I1l]ACT\s+[I1l]MMED[I1l]ATE|N[I1l]ACT|[I1l]MMED[I1l]ATE|[I1l]MMED"
+    r"|PR[I1l][O0]R[I1l]TY|R[O0]UT[I1l]NE))?"
     r"(?:\s+(\d{1,5}(?:-\d{1,5})?))?\s*$",
     re.IGNORECASE,
 )
@@ -75,6 +85,8 @@ _PRECEDENCES = {
     "PRIORITY": "PRIORITY",
     "ROUTINE": "ROUTINE",
 }
+#: What OCR reads for the letters of a precedence: 1 or l for I, 0 for O (upper case).
+_OCR_LETTERS = str.maketrans("1L0", "IIO")
 _BREAKS = (PageMarkerLine, PageBreakLine)
 
 
@@ -114,7 +126,10 @@ def _may_have_tail(name: str) -> bool:
     last = name[name.rfind(" ") + 1 :]
     if "-" in last:  # an mcn range of a multi-section cable: "2593-2599"
         last = last.replace("-", "")
-    return not last.isascii() or last.isdecimal() or last.upper() in _TAIL_WORDS
+    if not last.isascii() or last.isdecimal():
+        return True
+    last = last.upper()
+    return last in _TAIL_WORDS or last.translate(_OCR_LETTERS) in _TAIL_WORDS
 
 
 def _recipient(found: Recipient) -> _Item | None:
@@ -145,8 +160,15 @@ def _recipient(found: Recipient) -> _Item | None:
         name = routes.get(route or "", "")
     if not name and route is None:
         return None
-    prec = _PRECEDENCES.get(_fold(precedence).upper()) if precedence else None
+    prec = _precedence(precedence) if precedence else None
     return (route, name or None, prec, mcn)
+
+
+def _precedence(written: str) -> str | None:
+    """A precedence as written → FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE."""
+    key = _fold(written).upper()
+    found = _PRECEDENCES.get(key)
+    return found if found is not None else _PRECEDENCES.get(key.translate(_OCR_LETTERS))
 
 
 #: What the model's addressee parser drops from the first text line of an element.
@@ -216,6 +238,36 @@ def _item(text: str, mcn_follows: bool) -> _Item | None:
     return _recipient(found) if found is not None else None
 
 
+#: What OCR reads for the digits of an mcn: O or o for 0, l or I for 1.
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_mcn(word: str) -> str:
+    """``0O12`` → ``0012``: an mcn with letters OCR read for digits; other words unchanged."""
+    fixed = word.translate(_OCR_DIGITS)
+    return fixed if fixed.isdecimal() and fixed.isascii() else word
+
+
+#: What :func:`_row_item` returns for a text line to cut first (compared by identity).
+_SPECIAL: _Item = ("", "", "", "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _row_item(text: str, mcn_follows: bool) -> _Item | None:
+    """:func:`_item`, or :data:`_SPECIAL` for a text line to cut first.
+
+    Those hold a keyword (OCR, mixed case or a colon at their start; INFO or XMT inside)
+    or several addressees.
+    """
+    if (
+        _ROW_KEYWORD.match(text)
+        or (("INFO" in text or "XMT" in text) and _INNER_KEYWORD.search(text))
+        or _NEXT_ADDRESSEE.search(text)
+    ):
+        return _SPECIAL
+    return _item(text, mcn_follows)
+
+
 def _addressees(cable: Cable) -> tuple[Found, Found]:
     """The action and information addressees, each with the lines they were read from."""
     return shared(cable, "header:addressees", _read_addressees)
@@ -246,36 +298,277 @@ def _kind(line: Line) -> int:
     return kind
 
 
+#: A keyword at the start of a text line that the grammar did not read as one: OCR
+#: (``T0``, ``INF0``, ``lNFO``), a colon (``INFO:``) or mixed case (``Info Amembassy X``).
+_ROW_KEYWORD = re.compile(r"[ \t]*(?:(T[O0])|([I1l]NF[O0])|(XMT))(?:[ \t]*:[ \t]*|[ \t]+)", re.I)
+#: INFO or XMT inside a text line, where a reformatted copy joined the lines:
+#: ``TO SECSTATE WASHDC IMMEDIATE 4567 INFO AMEMBASSY LONDON``.
+_INNER_KEYWORD = re.compile(r"[ \t]+(INFO|XMT)(?:[ \t]*:[ \t]*|[ \t]+)(?=\S)")
+#: TO inside an FM line that a reformatted copy joined with the next lines.
+#: (not the TO of a name: USDEL TO THE CSCE)
+_FM_TO = re.compile(
+    r"[ \t]+TO(?:[ \t]*:[ \t]*|[ \t]+)(?=\S.*(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|/|\d))"
+)
+#: Where one text line holds several addressees: before a routing indicator and its
+#: slash, or before a kind of post (``AMEMBASSY LONDON 0123 AMEMBASSY PARIS 0124``).
+_NEXT_ADDRESSEE = re.compile(
+    r"(?<![/\s])[ \t]+"
+    r"(?=[QRU][A-IK-QS-UW-Z][A-Z]{2,5}/[A-Z]|(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE)[ \t])"
+)
+#: A text line that starts with a routing indicator and its slash.
+_ROUTED = re.compile(r"\s*[QRU][A-IK-QS-UW-Z][A-Z]{2,5}\s*/")
+#: First words of an addressee written without its routing indicator in a routed
+#: list; a line without a route that starts otherwise continues the name above it.
+_NEW_ADDRESSEE_WORDS = frozenset(
+    ("AMEMBASSY", "AMEMB", "AMCONSUL", "AMCONGEN", "USMISSION", "SECSTATE", "SECDEF", "ALL", "ZEN")
+)
+#: How names end that are whole (no line continues them).
+_WHOLE_NAME_ENDS = (" WASHDC", " DC", "COLLECTIVE", "//")
+#: The most words the continuation of a wrapped addressee line has.
+_WRAP_WORDS = 3
+
+
+class _Lists:
+    """The addressee lists being read, and where the reading is."""
+
+    __slots__ = ("current", "current_lines", "excluding", "info", "info_lines", "to", "to_lines")
+
+    def __init__(self) -> None:
+        self.to: list[dict[str, Any]] = []
+        self.info: list[dict[str, Any]] = []
+        self.to_lines: list[Line] = []
+        self.info_lines: list[Line] = []
+        self.current: list[dict[str, Any]] | None = None
+        self.current_lines: list[Line] = []
+        self.excluding: dict[str, Any] | None = None
+
+    def switch(self, kind: int) -> None:
+        """Go on with the list a TO, INFO or XMT keyword starts."""
+        if kind == _TO:
+            self.current, self.current_lines, self.excluding = self.to, self.to_lines, None
+        elif kind == _INFO:
+            self.current, self.current_lines, self.excluding = self.info, self.info_lines, None
+        else:
+            self.excluding = _collective(self.current)
+            if self.excluding is None:
+                self.current = None
+
+    def add_rows(self, rows: list[str], line: Line) -> None:
+        """Add the addressees of a line's text lines (its keyword dropped).
+
+        As :func:`_add` reads them, but a text line that holds a keyword or several
+        addressees is cut first (:data:`_SPECIAL`), a wrapped line joins the addressee
+        above it, and a line with a routing indicator ends an XMT list.
+        """
+        used = False
+        current, excluding = self.current, self.excluding
+        for raw in rows:
+            head, _, last = raw.rpartition(" ")
+            if (
+                not last.isdecimal()
+                and 2 < len(last) <= _MCN_MAX  # noqa: PLR2004
+                and (last[0].isdigit() or last[-1].isdigit())
+            ):
+                last = _ocr_mcn(last)  # OCR: 0O12, 12l4
+            if last.isdecimal() and len(last) <= _MCN_MAX and head and not head.isspace():
+                item, mcn = _row_item(head, True), last
+            else:
+                item, mcn = _row_item(raw, False), None
+            if item is _SPECIAL:
+                if used:
+                    self.used(line)
+                    used = False
+                self.cut(raw, line)
+                current, excluding = self.current, self.excluding
+                continue
+            if item is None or current is None:
+                continue
+            if excluding is not None:
+                if self.exclude(item, raw):
+                    used = True
+                    continue
+                excluding = None
+            route, name, precedence, item_mcn = item
+            found: dict[str, Any] = {
+                "route": route,
+                "name": name,
+                "precedence": precedence,
+                "mcn": mcn or item_mcn,  # (item_mcn is _SOME_MCN when mcn is cut off)
+                "excluded": [],
+            }
+            if (
+                route is None
+                and current
+                and (current[-1]["route"] is not None or " " not in (name or " "))
+                and _continues(current[-1], found)
+            ):
+                continue
+            current.append(found)
+            used = True
+        if used:
+            lines = self.current_lines
+            if not lines or lines[-1] is not line:
+                lines.append(line)
+
+    def exclude(self, item: _Item, raw: str) -> bool:
+        """Add an addressee of an XMT list to it; ``False`` if a routed line ends the list."""
+        excluding = self.excluding
+        route, name = item[0], item[1]
+        if route is None or route == "ZEN" or "/" not in raw:
+            if name and excluding is not None:
+                excluding["excluded"].append(name)
+            return True
+        self.excluding = None  # XMT names have no routing indicator: the list goes on
+        return False
+
+    def cut(self, raw: str, line: Line) -> None:
+        """Add the addressees of a text line that holds keywords or several addressees."""
+        for switch, text in _segments(raw):
+            if switch is not None:
+                self.switch(switch)
+            for one in _several(text):
+                self.add(one, line)
+
+    def used(self, line: Line) -> None:
+        """Note that the current list was read from ``line``."""
+        if not self.current_lines or self.current_lines[-1] is not line:
+            self.current_lines.append(line)
+
+    def add(self, text: str, line: Line) -> None:
+        """Add the addressees of one text (no keyword at its start) to the current list."""
+        current = self.current
+        if current is None:
+            return
+        if self.excluding is not None and "/" in text and _ROUTED.match(text):
+            self.excluding = None  # XMT names have no routing indicator: the list goes on
+        n = len(current)
+        if _add(text, current, self.excluding):
+            self.used(line)
+            if self.excluding is None and len(current) > 1:
+                _join_wrapped(current, n)
+
+
+def _join_wrapped(current: list[dict[str, Any]], start: int) -> None:
+    """Join the lines from ``start`` on that continue the addressee above them to it."""
+    i = max(start, 1)
+    while i < len(current):
+        if current[i]["route"] is None and _continues(current[i - 1], current[i]):
+            del current[i]
+        else:
+            i += 1
+
+
+def _continues(prev: dict[str, Any], last: dict[str, Any]) -> bool:
+    """Whether ``last`` (no routing indicator) continues ``prev`` (a wrapped line); join them.
+
+    A line of a precedence alone (and mcn) ends the addressee above it. Else
+    ``RUEHNO/USMISSION USNATO`` then ``BRUSSELS 0002``: the line above has a routing
+    indicator and neither precedence nor mcn (those end an addressee line) nor a name
+    that ends like a whole one, this one does not start like an addressee.
+    """
+    name = last["name"]
+    if not name or prev["precedence"] is not None or prev["mcn"] is not None or prev["excluded"]:
+        return False
+    if last["precedence"] is None and (" " not in name or name == "NIACT IMMEDIATE"):
+        precedence = _PRECEDENCES.get(name) or _PRECEDENCES.get(name.translate(_OCR_LETTERS))
+        if precedence is not None:
+            prev["precedence"], prev["mcn"] = precedence, last["mcn"]
+            return True
+    if prev["route"] is None or prev["route"] == "ZEN":
+        return False
+    above = prev["name"] or ""
+    if (
+        "COLLECTIVE" in name
+        or name.count(" ") >= _WRAP_WORDS
+        or above.endswith(_WHOLE_NAME_ENDS)
+        or _starts_addressee(name)
+    ):
+        return False
+    prev["name"] = f"{above} {name}" if above else name
+    prev["precedence"] = last["precedence"]
+    prev["mcn"] = last["mcn"]
+    return True
+
+
+@functools.cache
+def _addressee_first_words() -> frozenset[str]:
+    """The first words of addressees' names: those of ``route2name.csv`` and more."""
+    names = mapping("route2name.csv").values()
+    return _NEW_ADDRESSEE_WORDS | frozenset(name.split(" ", 1)[0] for name in names if name)
+
+
+def _starts_addressee(name: str) -> bool:
+    """Whether a name starts like an addressee's (``AMEMBASSY``, ``CDR``, ``USUN`` ...)."""
+    first = name.split(" ", 1)[0]
+    return first in _addressee_first_words() or (first.startswith("US") and len(first) > 3)  # noqa: PLR2004
+
+
+def _segments(row: str) -> list[tuple[int | None, str]]:
+    """A text line cut at the keywords in it: ``(kind or None, text)`` pairs."""
+    out: list[tuple[int | None, str]] = []
+    kind: int | None = None
+    m = _ROW_KEYWORD.match(row)
+    if m is not None:
+        kind = _TO if m.group(1) else _INFO if m.group(2) else _XMT
+        row = row[m.end() :]
+    if "INFO" in row or "XMT" in row:
+        start = 0
+        for inner in _INNER_KEYWORD.finditer(row):
+            out.append((kind, row[start : inner.start()]))
+            kind = _INFO if inner.group(1) == "INFO" else _XMT
+            start = inner.end()
+        row = row[start:]
+    out.append((kind, row))
+    return out
+
+
+def _several(text: str) -> list[str]:
+    """A text line that holds several addressees, cut into one text per addressee."""
+    return [t for t in _NEXT_ADDRESSEE.split(text) if t.strip()]
+
+
 def _read_addressees(cable: Cable) -> tuple[Found, Found]:
     header = cable.header
-    to: list[dict[str, Any]] = []
-    info: list[dict[str, Any]] = []
-    to_lines: list[Line] = []
-    info_lines: list[Line] = []
     if header is None:
         return Found([]), Found([])
-    current: list[dict[str, Any]] | None = None
-    current_lines: list[Line] = []
-    excluding: dict[str, Any] | None = None
+    lists: _Lists | None = None
     for line in header.lines:
         kind = _kind(line)
-        if kind == _TO:
-            current, current_lines, excluding = to, to_lines, None
-        elif kind == _INFO:
-            current, current_lines, excluding = info, info_lines, None
-        elif kind == _XMT:
-            excluding = _collective(current)
-            if excluding is None:
-                current = None
+        if kind == _OTHER:
+            content = _joined_to(line) if type(line) is FromLine else None
+            if content is None:
+                if lists is not None:
+                    lists.current = lists.excluding = None
                 continue
-        elif kind != _ADDRESS:
-            if kind != _BREAK:
-                current = None
-                excluding = None
+            kind = _TO
+        elif kind == _BREAK:
             continue
-        if current is not None and _add(line.content, current, excluding):
-            current_lines.append(line)
-    return Found(to, tuple(to_lines)), Found(info, tuple(info_lines))
+        else:
+            content = line.content
+        if lists is None:
+            lists = _Lists()
+        rows = content.split("\n")
+        if kind != _ADDRESS:
+            lists.switch(kind)
+            m = _KEYWORD.match(rows[0])
+            if m:
+                rows[0] = rows[0][m.end() :]
+        lists.add_rows(rows, line)
+    if lists is None:
+        return Found([]), Found([])
+    return Found(lists.to, tuple(lists.to_lines)), Found(lists.info, tuple(lists.info_lines))
+
+
+def _joined_to(line: Line) -> str | None:
+    """What follows TO on an FM line that a copy joined with the addressee lines, if any.
+
+    ``FM AMEMBASSY X TO SECSTATE WASHDC 1234 INFO AMEMBASSY Y``.
+    """
+    content = line.content
+    if " TO" not in content:
+        return None
+    m = _FM_TO.search(content)
+    return content[m.end() :] if m is not None else None
 
 
 def _add(content: str, current: list[dict[str, Any]], excluding: dict[str, Any] | None) -> bool:

@@ -39,6 +39,9 @@ _LOWER = re.compile(r"[a-z]")
 _OCR_TABLE = str.maketrans("OolI|", "00111")
 _HAS_DIGIT = re.compile(r"\d")
 _US_MISSION = re.compile(r"^US MISSION\b")
+#: The addressees a copy joined onto an FM line: FM AMEMBASSY X TO SECSTATE WASHDC 1234
+#: (not the TO of a name: USDEL TO THE CSCE)
+_ADDRESSEES = re.compile(r" (?:TO|INFO) (?=.*(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|/|\d)).*")
 _TWO_LETTERS = 2
 _FOUR_DIGITS = 1000
 
@@ -166,6 +169,9 @@ def origin_name(sender: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _origin_name(sender: str) -> str | None:
     written = " ".join(sender.upper().split())
+    if " TO " in written or " INFO " in written:  # FM, TO and INFO lines joined in a copy
+        written = _ADDRESSEES.sub("", written)
+    written = written.rstrip(" .,;:")
     text = _US_MISSION.sub("USMISSION", written)
     if not text:
         return None

@@ -44,6 +44,8 @@ _LABEL = re.compile(
 #: ... or after the date of the E.O. line: E.O. 12958: DECL: 03/20/2019 TAG PTER, PGOV
 _LABEL_IN_EO = re.compile(r"[ \t](?:TAGS?|TAGE|TAS|TABS|TGS)(?:[ \t]*:[ \t]*|[ \t]+(?=[A-Z]{2}))")
 _SEPARATORS = re.compile(r"[\s,;]+")
+#: A hyphen or slash between tags written as one: PREL/PGOV, PREL-PGOV.
+_JOINERS = re.compile(r"[-/]+")
 _HAS_ALNUM = re.compile(r"[A-Za-z0-9]")
 #: Labels run onto the end of a TAGS line: TAGS: PREL, PGOV SUBJECT: ...
 _STOPS = frozenset(("SUBJECT:", "SUBJ:", "SUBJECT", "REF:", "REFS:"))
@@ -108,12 +110,31 @@ def _known(tag: str) -> bool:
 
 
 def _split_run_together(tag: str) -> tuple[str, ...] | None:
-    """``PRELPGOV`` → ``(PREL, PGOV)`` when every piece is a known tag, else ``None``."""
+    """``PRELPGOV`` → ``(PREL, PGOV)`` when every piece is a known tag, else ``None``.
+
+    Subject and program tags joined by a hyphen or slash are split too (``PREL/PGOV``); an
+    organization is a piece too when a subject tag stands beside it
+    (``SCULUNESCO``, ``PRELNATO``).
+    """
+    if "-" in tag or "/" in tag:
+        parts = [p for p in _JOINERS.split(tag) if p]
+        if len(parts) > 1 and all(
+            p in _subjects() or p in _fixes() or _PROGRAM.match(p) for p in parts
+        ):
+            return tuple(t for p in parts for t in _fixes().get(p, (p,)))
+        return None
     if not tag.isalpha() or len(tag) < 6:  # noqa: PLR2004 - the shortest is 4 + 2 letters
         return None
     pieces = _pieces(tag)
-    # Pieces of two letters alone would split words (BRUSSELS = BR US SE LS): allow one.
-    if pieces is None or sum(len(p) == 2 for p in pieces) > 1:  # noqa: PLR2004
+    if pieces is None:
+        pieces = _pieces_with_organizations(tag)
+    # Pieces of two letters alone would split words (BRUSSELS = BR US SE LS, PREFERENCE =
+    # PREF ER EN CE): allow one, or more when a subject tag comes first and another tag
+    # of four letters follows (CASCKFLOMARRPRELPINRAMGTMXJM).
+    if pieces is None or (
+        sum(len(p) == 2 for p in pieces) > 1  # noqa: PLR2004
+        and not (pieces[0] in _subjects() and sum(len(p) == 4 for p in pieces) > 1)  # noqa: PLR2004
+    ):
         return None
     return pieces
 
@@ -129,6 +150,45 @@ def _pieces(rest: str) -> tuple[str, ...] | None:
             if tail is not None:
                 return (head, *tail)
     return None
+
+
+def _pieces_with_organizations(tag: str) -> tuple[str, ...] | None:
+    """:func:`_pieces` with organizations (3 letters or more) as pieces too.
+
+    At least one piece must be a tag of the subject table: ``PRELNATO``, not words such
+    as ``KASHMIR`` (KASH, MIR) or ``MASKING`` (MAS, KING).
+    """
+    pieces = _organization_pieces(tag)
+    if pieces is None or not any(p in _subjects() for p in pieces):
+        return None
+    return pieces
+
+
+@functools.cache
+def _organization_pieces(rest: str) -> tuple[str, ...] | None:
+    if not rest:
+        return ()
+    for n in (*_PIECE_LENGTHS, *_organization_lengths()):
+        head = rest[:n]
+        if len(head) != n:
+            continue
+        if (
+            head in _piece_tags()
+            or (n == 4 and _PROGRAM.match(head))  # noqa: PLR2004
+            or (n > 2 and head in _organizations())  # noqa: PLR2004
+        ):
+            tail = _organization_pieces(rest[n:])
+            if tail is not None:
+                return (head, *tail)
+    return None
+
+
+@functools.cache
+def _organization_lengths() -> tuple[int, ...]:
+    """The lengths of the organization tags that are letters alone, 3 or more, longest first."""
+    return tuple(
+        sorted({len(t) for t in _organizations() if t.isalpha() and len(t) > 2}, reverse=True)  # noqa: PLR2004
+    )
 
 
 def _person(prefix: str, inside: str) -> str:
@@ -149,7 +209,7 @@ def normalize_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _read_tag(raw: str) -> tuple[str, ...] | tuple[None, str, str]:
     """One tag as written → the tags it stands for, or ``(None, prefix, name)`` for a person."""
-    tag = " ".join(raw.upper().split()).strip(" .,;")
+    tag = " ".join(raw.upper().split()).strip(" .,;:-")
     if not _HAS_ALNUM.search(tag):  # empty, or bare punctuation: TAGS: - PREL
         return ()
     m = _PERSON_PARTS.match(tag)
