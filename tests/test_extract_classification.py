@@ -248,7 +248,37 @@ BANNERS: list[tuple[str, str, str | None, list[str], list[str]]] = [
         ["SENSITIVE BUT UNCLASSIFIED"],
     ),
     ("lou", "LIMITED OFFICIAL USE STATE 218984\n\nEXDIS\n", "LIMITED OFFICIAL USE", [], ["EXDIS"]),
+    # captions run on after the serial (10BOGOTA243), also after a SECTION line
+    (
+        "captions_after_serial",
+        "S E C R E T BOGOTA 000243 SIPDIS NOFORN \n",
+        "SECRET",
+        [],
+        ["SIPDIS", "NOFORN"],
+    ),
+    (
+        "captions_after_section",
+        "UNCLAS SECTION 01 OF 02 RIO DE JANEIRO 000123 SENSITIVE BUT UNCLASSIFIED\n\nSIPDIS\n",
+        "UNCLASSIFIED",
+        [],
+        ["SENSITIVE BUT UNCLASSIFIED", "SIPDIS"],
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("banner", "station", "serial"),
+    [
+        ("S E C R E T BOGOTA 000243 SIPDIS NOFORN \n", "BOGOTA", 243),
+        ("SECRET SECTION 01 OF 03 ABU DHABI 000862 NOFORN\n", "ABU DHABI", 862),
+        ("C O N F I D E N T I A L USNATO 000383\n", "USNATO", 383),
+    ],
+)
+def test_banner_with_captions_after_the_serial(banner: str, station: str, serial: int) -> None:
+    """The grammar reads such a line as the banner, and its station and serial stay right."""
+    cable = _cable(banner + "\n")
+    assert cable.banner is not None
+    assert (cable.banner.station, cable.banner.serial) == (station, serial)
 
 
 @pytest.mark.parametrize(

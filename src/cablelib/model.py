@@ -528,6 +528,14 @@ def _normalize_classification(word: str) -> str:
 
 _SECTION_RE = re.compile(r"\bSECTION\s+(\d+)\s+[Oo][Ff]\s+(\d+)\b")
 _SERIAL_AT_END = re.compile(r"(?<!\d)(\d{1,6})$")
+#: Captions written after a banner's serial (``... BOGOTA 000243 SIPDIS NOFORN``); the
+#: grammar's ``_CAPTION_WORD``.
+_BANNER_CAPTION = (
+    r"(?:SIPDIS|NOFORN|NOCONTRACT|ORCON|PROPIN|EXDIS|NODIS|LIMDIS|STADIS|EFTO|E F T O|ROGER"
+    r"|CHEROKEE|SENSITIVE(?: BUT UNCLASSIFIED)?|FOR OFFICIAL USE ONLY|AIDAC|CXABC|NOTAL"
+    r"|HANDLE ACCORDINGLY|Sipdis|Noforn|Exdis|Nodis|Sensitive)"
+)
+_TRAILING_CAPTIONS = re.compile(rf"(?<=\d)(?:[ \t,/-]+{_BANNER_CAPTION})+[^\S\n]*$")
 _STATION_CHARS_REVERSED = re.compile(r"[A-Za-z .'()-]*")
 
 
@@ -549,8 +557,21 @@ class BannerLine(Line):
         m = _SECTION_RE.search(self.content)
         return (int(m.group(1)), int(m.group(2))) if m else None
 
+    @property
+    def trailing_captions(self) -> str:
+        """The captions written after the serial, as written (``SIPDIS NOFORN``), or ``""``."""
+        content = self.content.rstrip()
+        if not content[-1:].isalpha():  # the usual banner ends with its serial
+            return ""
+        m = _TRAILING_CAPTIONS.search(content)
+        return m.group(0).strip(" \t,/-") if m else ""
+
     def _station_serial(self) -> tuple[str, int] | None:
-        content = self.content
+        content = self.content.rstrip()
+        if content[-1:].isalpha():  # captions after the serial
+            m = _TRAILING_CAPTIONS.search(content)
+            if m is not None:
+                content = content[: m.start()]
         m = _SECTION_RE.search(content)
         if m:
             rest = content[m.end() :]

@@ -218,6 +218,9 @@ def captions(cable: Cable) -> Found:
         elif isinstance(line, BannerLine):
             rest = _after_level(line.content)
             kept = _banner_captions(rest) if rest and not rest.isspace() else ()
+            trailing = line.trailing_captions  # after the serial: "... 000243 SIPDIS NOFORN"
+            if trailing and (not rest or trailing not in rest):
+                kept += _banner_captions(trailing)
         else:
             continue
         if kept:
