@@ -234,3 +234,24 @@ def test_canonical_id_captions(written: str, canonical: str) -> None:
 )
 def test_origin_name_of_joined_lines(sender: str, origin: str) -> None:
     assert origin_name(sender) == origin
+
+
+@pytest.mark.parametrize(
+    ("dtg", "created", "precedence"),
+    [
+        ("P 271234Z MAR 09", "2009-03-27T12:34:00Z", "PRIORITY"),
+        # scanned telegrams: O or l for a digit, 2 for the Z (excerpts 086 and 131)
+        ("P 271234Z MAR O9", "2009-03-27T12:34:00Z", "PRIORITY"),
+        ("P 2715122 AUG 93", "1993-08-27T15:12:00Z", "PRIORITY"),
+        ("O 0l1234Z JAN 75", "1975-01-01T12:34:00Z", "IMMEDIATE"),
+        # not a date-time group at all: the header has none
+        ("P 27 MAR 09", None, None),
+    ],
+)
+def test_ocr_damaged_dtg(dtg: str, created: str | None, precedence: str | None) -> None:
+    text = (
+        f"{dtg}\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 1234\nBT\n"
+        "CONFIDENTIAL TEHRAN 1234\n\nSUBJECT: TEST\n\n1. Text.\n"
+    )
+    got = cablelib.extract(cablelib.loads(text), only=["created", "precedence"])
+    assert got == {"created": created, "precedence": precedence}

@@ -319,7 +319,11 @@ class SecurityLine(Line):
         )
 
 
-_DTG_RE = re.compile(r"\s*((?:[ZOPRM]\s+){1,2})(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})")
+# the grammar's DTG: O, I or l may stand for a digit and 2 for the Z (OCR damage)
+_DTG_RE = re.compile(
+    r"\s*((?:[ZOPRM]\s+){1,2})([\dOIl]{2})([\dOIl]{2})([\dOIl]{2})[Z2]\s+([A-Za-z]{3})\s+([\dOIl]{2,4})"
+)
+_OCR_DIGITS = str.maketrans("OIl", "011")
 
 
 @frozen
@@ -348,12 +352,12 @@ class DtgLine(Line):
         if not m:
             return None
         month = _MONTHS.get(m.group(5).upper())
-        year = int(m.group(6))
-        year = _two_digit_year(year) if len(m.group(6)) == len("YY") else year
+        day, hour, minute, written_year = (
+            int(g.translate(_OCR_DIGITS)) for g in m.group(2, 3, 4, 6)
+        )
+        year = _two_digit_year(written_year) if len(m.group(6)) == len("YY") else written_year
         try:
-            return datetime(
-                year, month or 0, int(m.group(2)), int(m.group(3)), int(m.group(4)), tzinfo=UTC
-            )
+            return datetime(year, month or 0, day, hour, minute, tzinfo=UTC)
         except ValueError:
             return None
 
