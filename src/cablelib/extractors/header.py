@@ -331,7 +331,16 @@ _WRAP_WORDS = 3
 class _Lists:
     """The addressee lists being read, and where the reading is."""
 
-    __slots__ = ("current", "current_lines", "excluding", "info", "info_lines", "to", "to_lines")
+    __slots__ = (
+        "collectives",
+        "current",
+        "current_lines",
+        "excluding",
+        "info",
+        "info_lines",
+        "to",
+        "to_lines",
+    )
 
     def __init__(self) -> None:
         self.to: list[dict[str, Any]] = []
@@ -341,6 +350,9 @@ class _Lists:
         self.current: list[dict[str, Any]] | None = None
         self.current_lines: list[Line] = []
         self.excluding: dict[str, Any] | None = None
+        #: Per list (by id): how many addressees were looked at for a collective, and the
+        #: last collective among them; so that many XMT lines cost linear time.
+        self.collectives: dict[int, tuple[int, dict[str, Any] | None]] = {}
 
     def switch(self, kind: int) -> None:
         """Go on with the list a TO, INFO or XMT keyword starts."""
@@ -349,9 +361,21 @@ class _Lists:
         elif kind == _INFO:
             self.current, self.current_lines, self.excluding = self.info, self.info_lines, None
         else:
-            self.excluding = _collective(self.current)
+            self.excluding = self._collective()
             if self.excluding is None:
                 self.current = None
+
+    def _collective(self) -> dict[str, Any] | None:
+        """The addressee an XMT line belongs to: the last collective, else the last addressee."""
+        current = self.current
+        if not current:
+            return None
+        checked, last = self.collectives.get(id(current), (0, None))
+        for item in current[checked:]:
+            if "COLLECTIVE" in (item["name"] or ""):
+                last = item
+        self.collectives[id(current)] = (len(current), last)
+        return last if last is not None else current[-1]
 
     def add_rows(self, rows: list[str], line: Line) -> None:
         """Add the addressees of a line's text lines (its keyword dropped).
@@ -604,18 +628,6 @@ def _add(content: str, current: list[dict[str, Any]], excluding: dict[str, Any] 
         elif item[1]:
             excluding["excluded"].append(item[1])
     return used
-
-
-def _collective(current: list[dict[str, Any]] | None) -> dict[str, Any] | None:
-    """The addressee an XMT line belongs to: the last collective, else the last addressee."""
-    if not current:
-        return None
-    found: dict[str, Any] = current[-1]
-    for item in reversed(current):
-        if "COLLECTIVE" in (item["name"] or ""):
-            found = item
-            break
-    return found
 
 
 def recipients(cable: Cable) -> Found:

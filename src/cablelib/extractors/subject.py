@@ -321,11 +321,18 @@ class _Body:
         self.complete = self.base == len(self.units)
 
     def _extend(self, index: int) -> None:
-        """Build the text through unit ``index``."""
+        """Build the text through unit ``index``.
+
+        Each extension joins the whole text again: past a few units the text grows to at
+        least twice its units, so that a cable of many labelled paragraphs costs linear
+        time, not quadratic (building more units changes no search's result).
+        """
         owners = self.owners
         units = self.units
         parts = self.parts
         lowers = self.lowers
+        if len(owners) >= _EAGER_AFTER:
+            index = max(index, self.base + 2 * len(owners))
         i = count = self.base + len(owners)
         pos = len(self.text) + 2 if owners else 0
         while i < len(units) and i <= index:
@@ -519,6 +526,10 @@ _RULE = re.compile(
     r"[-*=_](?<!\S[-*=_])(?:(?<=-)[ \t]?(?:-[ \t]?){2,}|(?<=[*=_])[*=_]{2,})(?=\s|$)"
 )
 _TITLE_MAX = 80
+#: More letters and digits than a title has.
+_MORE_THAN_A_TITLE = re.compile(rf"(?:[\W_]*[^\W_]){{{_TITLE_MAX + 1}}}")
+#: How many units a :class:`_Body` builds one at a time before it grows geometrically.
+_EAGER_AFTER = 8
 _TRIM = " \t\n:.-\u2013\u2014"
 
 
@@ -627,7 +638,12 @@ def _content_end(body: _Body, begin: int) -> int:
 def _past_heading(body: _Body, begin: int) -> int:
     """Where a comment's text starts: after a heading's title (``Comment: A Title``)."""
     index = body.unit_at(begin)
-    rest = _drop_rules(body.text[begin : body.unit_end(index)]).strip()
+    end = body.unit_end(index)
+    # a title has at most _TITLE_MAX letters and digits (dropping rules keeps them all):
+    # looking no further than that keeps many labels in one long paragraph linear
+    if _MORE_THAN_A_TITLE.match(body.text, begin, end):
+        return begin
+    rest = _drop_rules(body.text[begin:end]).strip()
     if (
         rest
         and body.has_next(index)
@@ -705,7 +721,11 @@ def comment(cable: Cable) -> Found:
         begin = _past_heading(body, m.end())
         # None: the end of the whole text, which may not be built yet
         limit = starts[i + 1].start() if i + 1 < len(starts) else None
-        end_m = body.find(_COMMENT_END, "comment", _COMMENT_GATE, begin)
+        # an end past the next label is not this block's: search up to that label only
+        # (searching on would make many labels cost quadratic time), and a little past it,
+        # where the label may stand inside an end mark (END / COMMENT.)
+        reach = None if limit is None else limit + _NEAR
+        end_m = body.find(_COMMENT_END, "comment", _COMMENT_GATE, begin, reach)
         end_s = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE, begin, limit)
         if end_s is not None and (end_m is None or end_s.start() < end_m.start()):
             end_m = end_s
