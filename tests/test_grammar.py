@@ -232,8 +232,26 @@ def test_lark_cython_builds_the_same_objects() -> None:
             "SUBJECT: X\n\n(c) text here\n\n(s//nf) more\n",
             ["SUBJECT", "MARKED_PARA", "MARKED_PARA"],
         ),
+        (
+            # a banner right under other lines, no blank line between (mirror pages, 042)
+            "Embassy Kabul\nCable title:\nC O N F I D E N T I A L SECTION 01 OF 02 KABUL 001046\n"
+            "E.O. 12958: DECL: 04/26/2019\nClassified By: CDA X for reasons 1.4 (b).\n"
+            "CONFIDENTIAL KABUL 001046\n",
+            ["TEXT", "BANNER", "EO", "CLASSIFIED_BY", "BANNER"],
+        ),
+        (
+            # ... but a line of running text that ends in a year is no banner
+            "SUBJECT: TALKS ON THE\nSECRET PROTOCOL OF 1939\n\n1. x\n",
+            ["SUBJECT", "PARA"],
+        ),
     ],
-    ids=["routing-indicators-wrap", "separator-time-first", "lower-case-markings"],
+    ids=[
+        "routing-indicators-wrap",
+        "separator-time-first",
+        "lower-case-markings",
+        "banner-under-text",
+        "secret-in-a-wrapped-subject",
+    ],
 )
 def test_more_variants(text: str, kinds: list[str]) -> None:
     assert _kinds(text) == kinds
