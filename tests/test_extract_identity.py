@@ -22,6 +22,12 @@ FIELDS = ["reference_id", "canonical_id", "created", "origin", "transmission_id"
         ("05RIODEJAN123", "05RIODEJANEIRO123"),
         ("06EFTOBAKU1165", "06BAKU1165"),
         ("1975STATE099768", "75STATE99768"),  # PlusD 1975STATE099768
+        # PlusD ids cut the station to six characters, spaces included
+        ("1977ADDIS02512", "77ADDISABABA2512"),
+        ("1974BUENOS08260", "74BUENOSAIRES8260"),
+        ("1976USUNN01234", "76USUNNEWYORK1234"),
+        ("1974TEHRAN01234", "74TEHRAN1234"),
+        ("77ADDIS2512", "77ADDIS2512"),  # a two-digit year: not a PlusD id, left alone
         ("09usnato0383", "09USNATO383"),
         ("2007 MANAGUA 2135", "07MANAGUA2135"),
         ("09USNATO383", "09USNATO383"),

@@ -62,12 +62,17 @@ def _normalize_station(station: str) -> str:
     return _data.mapping("station-fixes.csv").get(name, name)
 
 
+#: PlusD ids cut station names to this many characters (spaces included).
+_PLUSD_CUT = 6
+
+
 def canonical_id(reference_id: str) -> str:
     """The canonical form of a reference id.
 
     Upper case, without blanks, a two-digit year, the station as Cablegate ids write it
     and the serial without leading zeros: ``08SCTION02OF02SAOPAULO335`` → ``08SAOPAULO335``,
-    ``06EFTOBAKU1165`` → ``06BAKU1165``, ``1975STATE099768`` → ``75STATE99768``.  An id
+    ``06EFTOBAKU1165`` → ``06BAKU1165``, ``1975STATE099768`` → ``75STATE99768``, and a
+    PlusD id's cut station in full: ``1977ADDIS02512`` → ``77ADDISABABA2512``.  An id
     that does not have the shape year, station, serial is returned upper-cased and
     without blanks.
     """
@@ -92,7 +97,11 @@ def _canonical_id(reference_id: str) -> str:
     station = _strip_prefixes(m.group("station"))
     if station is None:
         return text
-    return f"{m.group('year')[-2:]}{_normalize_station(station)}{int(m.group('serial'))}"
+    year = m.group("year")
+    name = _normalize_station(station)
+    if len(year) == len("1977") and len(name) <= _PLUSD_CUT:  # PlusD: 1977ADDIS02512
+        name = _data.mapping("plusd-stations.csv").get(name, name)
+    return f"{year[-2:]}{name}{int(m.group('serial'))}"
 
 
 def _ocr(text: str) -> str:
