@@ -12,6 +12,7 @@ import pytest
 import cablelib
 from _corpus import VENDORED_CORPUS
 from cablelib.cli import main
+from cablelib.hookspecs import Register
 
 SEED = VENDORED_CORPUS / "09USNATO383.txt"
 
@@ -125,6 +126,95 @@ def test_check_reports_failures_and_carries_on(
     assert len(out) == 2
     assert out[0].startswith("FAIL ") and "bad.html" in out[0] and "boom" in out[0]
     assert out[1] == "2 files, 1 byte-exact, 1 failed"
+
+
+def _records(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_extract_writes_one_record_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(VENDORED_CORPUS)]) == 0
+    captured = capsys.readouterr()
+    records = _records(captured.out)
+    files = sorted(p for p in VENDORED_CORPUS.rglob("*") if p.suffix in {".html", ".txt"})
+    assert [r["file"] for r in records] == [str(p) for p in files]
+    seed = next(r for r in records if str(r["file"]).endswith("09USNATO383.txt"))
+    assert seed == {"file": str(SEED), **cablelib.extract(cablelib.load(SEED), errors="collect")}
+    assert captured.err.strip().splitlines()[-1] == (
+        f"{len(files)} files, {len(files)} read, 0 unreadable, 0 with extractor errors"
+    )
+
+
+def test_extract_only_some_fields_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "facts.jsonl"
+    args = ["extract", str(SEED), "--only", "subject, signer", "--provenance", "-o", str(target)]
+    assert main(args) == 0
+    assert capsys.readouterr().out == ""
+    (record,) = _records(target.read_text(encoding="utf-8"))
+    assert set(record) == {"file", "subject", "signer", "provenance", "errors"}
+    assert record["signer"] == ["DAALDER"]
+    assert set(record["provenance"]) == {"subject", "signer"}  # type: ignore[arg-type]
+
+
+def test_extract_reports_bad_records_and_carries_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "bad.html").write_bytes(b"UNCLAS STATE 000001\n")
+    real_load = cablelib.load
+
+    def flaky_load(path: Path) -> cablelib.Cable:
+        if Path(path).name == "bad.html":
+            raise RuntimeError("boom")
+        return real_load(path)
+
+    monkeypatch.setattr("cablelib.cli.load", flaky_load)
+    assert main(["extract", str(tmp_path), "--only", "subject"]) == 1
+    captured = capsys.readouterr()
+    bad, good = _records(captured.out)
+    assert bad == {"file": str(tmp_path / "bad.html"), "error": "unexpected RuntimeError: boom"}
+    assert good["subject"] == "NATO SECRETARY GENERAL READY TO REACH OUT TO CSTO?"
+    assert "FAIL " in captured.err and "boom" in captured.err
+    assert captured.err.strip().splitlines()[-1] == (
+        "2 files, 1 read, 1 unreadable, 0 with extractor errors"
+    )
+
+
+def test_extract_reports_a_failing_extractor_and_keeps_the_rest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    class Broken:
+        @cablelib.hookimpl
+        def cablelib_register_extractors(self, register: Register) -> None:
+            register("broken", lambda cable: 1 / 0)
+
+    pm = cablelib.plugin_manager()
+    pm.register(Broken(), name="test-broken")
+    try:
+        assert main(["extract", str(SEED), "--only", "subject,broken"]) == 1
+    finally:
+        pm.unregister(name="test-broken")
+    captured = capsys.readouterr()
+    (record,) = _records(captured.out)
+    assert record["subject"] == "NATO SECRETARY GENERAL READY TO REACH OUT TO CSTO?"
+    assert record["errors"] == [
+        {
+            "extractor": "broken",
+            "plugin": "test-broken",
+            "error": "ZeroDivisionError: division by zero",
+        }
+    ]
+    assert "FAIL " in captured.err and "broken (test-broken)" in captured.err
+    assert captured.err.strip().splitlines()[-1].endswith("1 with extractor errors")
+
+
+def test_extract_unknown_field_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEED), "--only", "subject,nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cablelib: error: no extractor named nope")
+    assert "signer" in err  # the known fields are listed
 
 
 def test_check_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

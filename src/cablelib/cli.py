@@ -1,12 +1,17 @@
-"""The ``cablelib`` command line: ``show`` a cable, ``check`` that files round-trip.
+"""The ``cablelib`` command line: ``show``, ``check`` and ``extract``.
+
+``show`` prints a cable, ``check`` tells whether files round-trip byte for byte, and
+``extract`` writes the facts of many cables as JSON Lines.
 
 Exit codes: 0 when all went well, 1 when ``check`` found files that do not
-round-trip byte for byte, 2 for a usage error or a file that cannot be read.
+round-trip byte for byte or ``extract`` met files or fields it could not read (they
+are reported, and the run goes on), 2 for a usage error or a file that cannot be read.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -14,6 +19,7 @@ from typing import IO
 
 from cablelib.api import dumps, load
 from cablelib.errors import CableError
+from cablelib.extraction import extract, extractors
 from cablelib.model import Cable, Recipient
 from cablelib.serialize import to_json
 
@@ -167,19 +173,19 @@ def _check_one(path: Path) -> str | None:
     return f"not byte-exact: first difference at byte {at} ({len(data)} bytes in, {len(again)} out)"
 
 
-def _progress(files: list[Path], stream: IO[str]) -> Iterable[Path]:
+def _progress(files: list[Path], stream: IO[str], desc: str = "check") -> Iterable[Path]:
     if not stream.isatty():
         return files
     from tqdm import tqdm  # type: ignore[import-untyped]  # noqa: PLC0415 (only when shown)
 
-    bar: Iterable[Path] = tqdm(files, file=stream, unit="file", desc="check")
+    bar: Iterable[Path] = tqdm(files, file=stream, unit="file", desc=desc)
     return bar
 
 
 def _check(args: argparse.Namespace) -> int:
     files = list(_cable_files(args.paths))
     failed = 0
-    for path in _progress(files, sys.stderr):
+    for path in _progress(files, sys.stderr, "check"):
         problem = _check_one(path)
         if problem is not None:
             failed += 1
@@ -187,6 +193,66 @@ def _check(args: argparse.Namespace) -> int:
     exact = len(files) - failed
     sys.stdout.write(f"{len(files)} files, {exact} byte-exact, {failed} failed\n")
     return _EXIT_FAILURES if failed else _EXIT_OK
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _extract_one(path: Path, only: list[str] | None, *, provenance: bool) -> dict[str, object]:
+    """One JSON Lines record: the file and its facts, or the file and why it was unreadable."""
+    record: dict[str, object] = {"file": str(path)}
+    try:
+        cable = load(path)
+    except OSError as exc:
+        record["error"] = f"cannot read: {exc.strerror or exc}"
+        return record
+    except CableError as exc:
+        record["error"] = f"{type(exc).__name__}: {exc}"
+        return record
+    except Exception as exc:  # report a bad record and carry on
+        record["error"] = f"unexpected {type(exc).__name__}: {exc}"
+        return record
+    record.update(extract(cable, only=only, errors="collect", provenance=provenance))
+    return record
+
+
+def _extract(args: argparse.Namespace) -> int:
+    only = [name.strip() for name in args.only.split(",") if name.strip()] if args.only else None
+    if only is not None:
+        unknown = [name for name in only if name not in extractors()]
+        if unknown:
+            known = ", ".join(extractors())
+            raise _UsageError(f"no extractor named {', '.join(unknown)} (there are: {known})")
+    files = list(_cable_files(args.paths))
+    out: IO[str] = sys.stdout
+    if args.output is not None:
+        try:
+            out = open(args.output, "w", encoding=_ENCODING)  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    unreadable = with_errors = 0
+    try:
+        for path in _progress(files, sys.stderr, "extract"):
+            record = _extract_one(path, only, provenance=args.provenance)
+            if "error" in record:
+                unreadable += 1
+                sys.stderr.write(f"FAIL {path}: {record['error']}\n")
+            elif record.get("errors"):
+                with_errors += 1
+                for failure in record["errors"]:  # type: ignore[attr-defined]
+                    sys.stderr.write(
+                        f"FAIL {path}: {failure['extractor']} ({failure['plugin']}): "
+                        f"{failure['error']}\n"
+                    )
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    sys.stderr.write(
+        f"{len(files)} files, {len(files) - unreadable} read, {unreadable} unreadable,"
+        f" {with_errors} with extractor errors\n"
+    )
+    return _EXIT_FAILURES if unreadable or with_errors else _EXIT_OK
 
 
 # --------------------------------------------------------------------------- main
@@ -206,6 +272,32 @@ def _parser() -> argparse.ArgumentParser:
         "paths", metavar="PATH", nargs="+", help="cable files or directories (*.html, *.txt)"
     )
     check.set_defaults(func=_check)
+    facts = sub.add_parser(
+        "extract",
+        help="write the facts of cables as JSON Lines, one record per file",
+        description=(
+            'Write one JSON object per cable file: its path under "file" and the fields of'
+            ' cablelib.extract. A file that cannot be read gets an "error" instead; a field'
+            ' whose extractor fails is listed under "errors". Both are reported on standard'
+            " error, and the run goes on."
+        ),
+    )
+    facts.add_argument(
+        "paths", metavar="PATH", nargs="+", help="cable files or directories (*.html, *.txt)"
+    )
+    facts.add_argument(
+        "--only", metavar="FIELDS", help="comma-separated fields to extract (default: all)"
+    )
+    facts.add_argument(
+        "--provenance", action="store_true", help="add the spans of text each field was read from"
+    )
+    facts.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the records to FILE (default: standard output)",
+    )
+    facts.set_defaults(func=_extract)
     return parser
 
 
