@@ -15,7 +15,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from cablelib.api import dumps, load
 from cablelib.errors import CableError
@@ -198,9 +198,9 @@ def _check(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- extract
 
 
-def _extract_one(path: Path, only: list[str] | None, *, provenance: bool) -> dict[str, object]:
+def _extract_one(path: Path, only: list[str] | None, *, provenance: bool) -> dict[str, Any]:
     """One JSON Lines record: the file and its facts, or the file and why it was unreadable."""
-    record: dict[str, object] = {"file": str(path)}
+    record: dict[str, Any] = {"file": str(path)}
     try:
         cable = load(path)
     except OSError as exc:
@@ -239,7 +239,7 @@ def _extract(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"FAIL {path}: {record['error']}\n")
             elif record.get("errors"):
                 with_errors += 1
-                for failure in record["errors"]:  # type: ignore[attr-defined]
+                for failure in record["errors"]:
                     sys.stderr.write(
                         f"FAIL {path}: {failure['extractor']} ({failure['plugin']}): "
                         f"{failure['error']}\n"
