@@ -108,6 +108,16 @@ COMMENT_CASES = [
     ("1. (C) Comment: One. End Comment.\n\n2. (C) Comment: Two. End Comment.\n", ["One.", "Two."]),
     # 09ISTANBUL83: a comment inside a summary ends with it
     ("1. (C) Summary: Gist. Comment: View. End Summary.\n\n2. (C) Body.\n", ["View."]),
+    # 08DAMASCUS427: the last paragraph's comment, with the signature glued to its end
+    (
+        "1. (C) Fact.\n\n2. (C) Comment: Still anxious, if nothing else. HOLMSTROM\n",
+        ["Still anxious, if nothing else."],
+    ),
+    # ... but a name that is no signature, inside the text, stays
+    (
+        "1. (C) Comment: Ask HOLMSTROM. End Comment.\n\n2. (C) Fact.\n\nHOLMSTROM\n",
+        ["Ask HOLMSTROM."],
+    ),
 ]
 
 

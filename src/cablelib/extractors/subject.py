@@ -32,6 +32,7 @@ from typing import cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._text import raw_body
+from cablelib.extractors.body import signature
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,
@@ -601,7 +602,7 @@ def summary(cable: Cable) -> Found:
         again = _SUMMARY_START.match(body.text, mark.end() if mark else begin, end)
         if again is not None:
             begin = again.end()
-        value = _tidy(body.text[begin:end])
+        value = _unsigned(cable, body, end, _tidy(body.text[begin:end]))
         return Found(value or None, body.lines(start.start(), end))
     end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
     if end_m is None:
@@ -620,6 +621,19 @@ def summary(cable: Cable) -> Found:
             begin = body.starts[index - 1]
     value = _tidy(body.text[begin : end_m.start()])
     return Found(value or None, body.lines(begin, end_m.start()))
+
+
+def _unsigned(cable: Cable, body: _Body, end: int, value: str) -> str:
+    """``value`` without the signature glued to its end (``... if nothing else. HOLMSTROM``).
+
+    Only a text that runs to the end of the cable's last paragraph can end in it.
+    """
+    if end < len(body.text) or not body.complete or not value:
+        return value
+    name = signature(cable)[0]
+    if name and value.endswith(name) and value[-len(name) - 1 : -len(name)].isspace():
+        return value[: -len(name)].rstrip()
+    return value
 
 
 # white space, a paragraph number and a marking, as before a label written twice
@@ -738,7 +752,7 @@ def comment(cable: Cable) -> Found:
             pos = end
         if _opened(body, m.start()):  # "(Comment: ...)" ends with its parenthesis
             end = _closing(body.text, begin, end)
-        value = _tidy(body.text[begin:end])
+        value = _unsigned(cable, body, end, _tidy(body.text[begin:end]))
         if value:
             blocks.append(value)
             for line in body.lines(m.start(), end):
