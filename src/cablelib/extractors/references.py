@@ -126,8 +126,9 @@ def _word(word: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _kind_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((_word(word), kind) for word, kind in _data.mapping("reference-kinds.csv").items())
+def _kind_words() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    table = _data.mapping("reference-kinds.csv")
+    return tuple((word, _word(word), kind) for word, kind in table.items())
 
 
 @functools.cache
@@ -263,8 +264,9 @@ def _canonical_station(station: str) -> bool:
 def _kind(text: str) -> str:
     if _any_kind_word().search(text) is None:  # the usual case: no pattern matches
         return "other"
-    for pattern, kind in _kind_words():
-        if pattern.search(text):
+    for word, pattern, kind in _kind_words():
+        # the word as a substring first: a search per word of the table is slow
+        if word in text and pattern.search(text):
             return kind
     return "other"
 
@@ -273,7 +275,9 @@ def _captions(text: str) -> list[str]:
     if _any_caption().search(text) is None:  # the usual case: no pattern matches
         return []
     found = [
-        (m.start(), word) for pattern, word in _caption_patterns() if (m := pattern.search(text))
+        (m.start(), word)
+        for pattern, word in _caption_patterns()
+        if word in text and (m := pattern.search(text))
     ]
     return [word for _, word in sorted(found)]
 
