@@ -113,6 +113,7 @@ def test_paragraph_markings_in_order() -> None:
         ("1. (C) xxxxxxxxxxxx said so.\n", 1),  # reformatted cables
         ("1. (C) [NAME REMOVED] and [DETAILS REMOVED] and [SOURCE REMOVED].\n", 3),
         ("1. (C) Pope Pius XII in the year MCMXX; XXX.\n", 0),
+        ("1. (C) [Source removed] told [Name removed] so.\n", 2),  # 09ASHGABAT757
     ],
 )
 def test_redactions(body: str, expected: int) -> None:
@@ -209,6 +210,14 @@ SIGNER_TAILS = [
     ("1. (C) Text.\n\nNNNN\n", []),
     ("1. (C) Text.\n\nXXXXXXXXXXXX\n\nNNNN\n", []),
     ("1. (C) The last line is a sentence.\n\nCONFIDENTIAL\n", []),
+    # all-capitals cables: the web-site notice and the end of the cable text in capitals
+    (
+        "1. (C) TEXT.\n\nVISIT ANKARA'S CLASSIFIED WEB SITE AT HTTP://WWW.INTELINK.S\n",
+        [],
+    ),
+    ("1. (C) TEXT.\n\nJEFFREY\n\nEND CABLE TEXT\n", ["JEFFREY"]),
+    # a title and a word at the end of a copy: no signer (excerpt 014)
+    ("1. (C) IT WAS ACTED UPON.\n\nCHARGE ALSO\n", []),
 ]
 
 

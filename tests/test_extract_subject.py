@@ -257,6 +257,14 @@ def test_summary_variants(body: str, expected: str) -> None:
 
 COMMENT_CASES = [
     ("1. (C) Text. COMMENT: The comment. END COMMENT.", ["The comment."]),
+    # a word that wraps to the start of a line is no label (08RANGOON44 wrapped at 60)
+    (
+        "1. (C) We welcome their constructive\ncomments. Charge said more.\n\n"
+        "2. (C) Comment: Real one. End Comment.",
+        ["Real one."],
+    ),
+    # Windows line ends
+    ("1. (C) Text.\r\n\r\nComment\r\n-------\r\n\r\n2. (C) Opinion.\r\n", ["Opinion."]),
     ("1. (C) Comment: The comment.\n\n2. (C) Body.", ["The comment."]),
     ("1. (C) Text. (Comment: The comment. End comment.) More.", ["The comment."]),
     ("1. (C) Comment: [DETAILS REMOVED]", ["[DETAILS REMOVED]"]),
@@ -497,3 +505,11 @@ def test_clean_subject_drops_a_page_marker(
     written: str, station: str | None, expected: str
 ) -> None:
     assert clean_subject(written, station) == expected
+
+
+def test_a_label_word_wrapped_to_a_line_start_is_no_label() -> None:
+    """``End`` / ``summary.`` wrapped at 60 columns (10PARIS71): the end mark, not a new label."""
+    body = "1. (C) Summary: The gist of it. End\nsummary.\n\n2. (C) Body text.\n"
+    text = HEAD + "SUBJECT: S\n\n" + body
+    assert _extract(text, "summary") == "The gist of it."
+    assert _extract(text, "comment") == []

@@ -68,7 +68,7 @@ _HTML_TAG = re.compile(r"<[^<>\n]*>")
 _JUNK_START = re.compile(
     r"""
     [\W_]*                                              # blank, ".", "...", "*****"
-    | (?:NNNN?|Nnnn|End\ Cable\ Text|BT)\b.*           # NNN: the end cut short
+    | (?:NNNN?|Nnnn|End\ Cable\ Text|END\ CABLE\ TEXT|BT)\b.*  # NNN: the end cut short
     | ADP\d+                                            # PlusD: ADP000
     | \#\d{3,5}                                         # station serial after BT: #0140
     | NOTE\b.*
@@ -81,8 +81,11 @@ _JUNK_START = re.compile(
     re.X,
 )
 #: Web addresses and notices: junk wherever they stand in the line
-#: (every match holds one of http, www., .gov, Web: ``_is_junk`` tests these first).
-_WEB = re.compile(r"https?:|www\.|\.gov\b|\bWeb\s?site\b|\bWeb\ Site\b")
+#: in upper case too, as all-capitals cables write them (every match holds http, www., .gov
+#: or web in some case: ``_is_junk`` tests these first, on the line in lower case).
+_WEB = re.compile(
+    r"https?:|HTTPS?:|www\.|WWW\.|\.gov\b|\.GOV\b|\bWeb\s?site\b|\bWeb\ Site\b|\bWEB\s?SITE\b"
+)
 
 
 def _is_junk(text: str) -> bool:
@@ -98,7 +101,7 @@ def _is_junk(text: str) -> bool:
         or "@" in text
         or text.endswith("...")
         or (
-            ("http" in text or "www." in text or ".gov" in text or "Web" in text)
+            ("http" in (low := text.lower()) or "www." in low or ".gov" in low or "web" in low)
             and _WEB.search(text) is not None
         )
     )
@@ -421,7 +424,7 @@ def paragraph_markings(cable: Cable) -> Found:
 _MARKS = ("XXXX", "xxxx", "EMOVED]", "emoved]")
 # Every branch starts with a literal, so that the regex engine skips to the places
 # where one of X, x, [ stands (as X{4,} it tries every position: five times slower).
-_REDACTION = re.compile(r"XXXX+|xxxx+|\[[A-Za-z][A-Za-z' ]{0,40}\b(?:REMOVED|Removed)\]")
+_REDACTION = re.compile(r"XXXX+|xxxx+|\[[A-Za-z][A-Za-z' ]{0,40}\b(?:REMOVED|Removed|removed)\]")
 
 
 def redactions(cable: Cable) -> Found:

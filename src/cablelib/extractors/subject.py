@@ -339,6 +339,8 @@ class _Body:
         while i < len(units) and i <= index:
             unit = units[i]
             text = unit.text if isinstance(unit, Paragraph) else unit.content.strip()
+            if "\r" in text:  # Windows or old Mac line ends: the patterns read \n
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
             self.starts.append(pos)
             owners.append(unit)
             parts.append(text)
@@ -469,7 +471,13 @@ def _comment_body(cable: Cable) -> _Body:
 
 # Where a label may stand: at the start of a line or paragraph, after "(", or after
 # the end of a sentence; then maybe dashes framing a heading.
-_AT = r"(?:^|(?<=\()|(?<=[.!?;\"\u201d\u2019)\]]\s)|(?<=[.!?;\"\u201d\u2019)\]]\s\s))[ \t\-]*"
+_AT = (
+    r"(?:\A|(?<=\n\n)|(?<=\n[ \t]\n)"
+    # a line start after a line that ends a sentence or a rule (a label at the start of a
+    # wrapped line, after a word, is the word: "...constructive\ncomments. Charge said")
+    r"|(?<=[.!?;:\"\u201d\u2019)\]*=_-]\n)|(?<=[.!?;:\"\u201d\u2019)\]*=_-][ \t]\n)"
+    r"|(?<=\()|(?<=[.!?;\"\u201d\u2019)\]]\s)|(?<=[.!?;\"\u201d\u2019)\]]\s\s))[ \t\-]*"
+)
 _LABEL_END = r"[ \t]*(?::|\.(?![\w.])|--|-(?=\s)|\n|$)"
 # what else a summary label names: "SUMMARY AND COMMENT", "Summary/Comment", "SUMMARY
 # AND ACTION REQUEST"
