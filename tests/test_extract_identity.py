@@ -261,3 +261,21 @@ def test_ocr_damaged_dtg(dtg: str, created: str | None, precedence: str | None) 
     )
     got = cablelib.extract(cablelib.loads(text), only=["created", "precedence"])
     assert got == {"created": created, "precedence": precedence}
+
+
+def test_ocr_damaged_numbers_of_the_header_and_preamble() -> None:
+    """O, I or l read for digits by OCR, in the banner's serial, the E.O. line and an mcn."""
+    text = (
+        "P 271234Z MAR 05\nFM AMEMBASSY ANKARA\nTO RUEHC/SECSTATE WASHDC PRIORITY 1234\n"
+        "INFO RUEHUL/AMEMBASSY SEOUL PRIORITY O44l\nBT\n"
+        "CONFIDENTIAL ANKARA OOl73O\n\nE.O. l2958: DECL: O3/19/2015\nTAGS: PREL, TU\n"
+        "SUBJECT: TEST\n\n1. (C) Text.\n\nANKARA 00OO1730 002 OF 002\n\n2. (C) More.\n"
+    )
+    cable = cablelib.loads(text)
+    got = cablelib.extract(cable, only=["reference_id", "declassify_on", "info_recipients"])
+    assert got["reference_id"] == "05ANKARA1730"
+    assert got["declassify_on"] == "2015-03-19"
+    assert got["info_recipients"][0]["mcn"] == "0441"
+    assert cable.eo is not None and cable.eo.order == "12958"
+    assert len(cable.paragraphs) == 2  # the page marker is one, not text of paragraph 1
+    assert "ANKARA" not in cable.paragraphs[0].text

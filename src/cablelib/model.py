@@ -531,7 +531,8 @@ def _normalize_classification(word: str) -> str:
 
 
 _SECTION_RE = re.compile(r"\bSECTION\s+(\d+)\s+[Oo][Ff]\s+(\d+)\b")
-_SERIAL_AT_END = re.compile(r"(?<!\d)(\d{1,6})$")
+# (O, I or l for digits where OCR damaged the serial: ANKARA OOl73O; the grammar's BANNER)
+_SERIAL_AT_END = re.compile(r"(?<![\dOIl])((?=[\dOIl]{0,5}\d)[\dOIl]{1,6})$")
 #: Captions written after a banner's serial (``... BOGOTA 000243 SIPDIS NOFORN``); the
 #: grammar's ``_CAPTION_WORD``.
 _BANNER_CAPTION = (
@@ -593,7 +594,7 @@ class BannerLine(Line):
         station = before[len(before) - (run.end() if run else 0) :].lstrip(" .'()-")
         if not station or not station[0].isalpha():
             return None
-        return _fold(station), int(sm.group(1))
+        return _fold(station), int(sm.group(1).translate(_OCR_DIGITS))
 
     @property
     def station(self) -> str | None:
@@ -667,6 +668,29 @@ _DATE_WORDS = re.compile(
 )
 
 
+#: A whole run of digits, slashes and the letters OCR reads for digits (O, o, I, l),
+#: standing apart from words (possessive: linear on long runs).
+_OCR_RUN = re.compile(r"(?<![A-Za-z\d/])[\d/OoIl]++(?![A-Za-z])")
+_OCR_ALL_DIGITS = str.maketrans("OoIl", "0011")
+_OCR_LETTERS = frozenset("OoIl")
+
+
+def _ocr_run(m: re.Match[str]) -> str:
+    run = m.group()
+    if _OCR_LETTERS.isdisjoint(run) or not any(ch.isdigit() for ch in run):
+        return run
+    return run.translate(_OCR_ALL_DIGITS)
+
+
+def _ocr_numbers(text: str) -> str:
+    """``text`` with the O, o, I and l of its numbers read as the digits OCR took them for.
+
+    A number is a run of digits and slashes with at least one digit: ``l2958``,
+    ``O5/16/2Ol5``; words are left alone.
+    """
+    return _OCR_RUN.sub(_ocr_run, text)
+
+
 def parse_date(text: str) -> date | None:
     """Parse the first date in ``text``.
 
@@ -709,10 +733,19 @@ class EoLine(Line):
         tags_at = rest.find("TAGS")  # run together: E.O. 12958: DECL: 11/29/10 TAGS: PGOV
         if tags_at != -1:
             rest = rest[:tags_at]
+        written = rest
         om = _EO_ORDER.match(rest)
+        if om is None and not _OCR_LETTERS.isdisjoint(rest):  # E.O. l2958: DECL: O5/16/2015
+            rest = _ocr_numbers(rest)
+            om = _EO_ORDER.match(rest)
         order = om.group(1) if om else None
         after = rest[om.end() :] if om else rest
-        return ExecutiveOrder(order=order, date=parse_date(after), text=_fold(rest))
+        found = parse_date(after)
+        if found is None and not _OCR_LETTERS.isdisjoint(after):
+            fixed = _ocr_numbers(after)
+            if fixed != after:
+                found = parse_date(fixed)
+        return ExecutiveOrder(order=order, date=found, text=_fold(written))
 
 
 _TAGS_LABEL = re.compile(r"\s*(?:TAGE|TABS|TAGS?|Tags?|tags?|TAS|TGS|AGS)\s*:?\s*")

@@ -391,7 +391,7 @@ class _Lists:
             if (
                 not last.isdecimal()
                 and 2 < len(last) <= _MCN_MAX  # noqa: PLR2004
-                and (last[0].isdigit() or last[-1].isdigit())
+                and any(ch.isdigit() for ch in last)
             ):
                 last = _ocr_mcn(last)  # OCR: 0O12, 12l4
             if last.isdecimal() and len(last) <= _MCN_MAX and head and not head.isspace():
