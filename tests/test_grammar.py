@@ -353,3 +353,22 @@ def test_a_summary_label_ends_the_block_above_it() -> None:
     assert kinds == ["SubjectLine", "RefLine", "TextLine"]
     assert [r.text for r in cable.references] == ["78 CARACAS 11310", "CARACAS 0104"]
     assert cablelib.dumps(cable) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # a number of the text wrapped to the start of a line (08MADRID1092: "September" / "25.")
+        ("1. (C) Summary: celebrated September\n25. Hosting a reception.\n\n2. (C) Two.\n", [1, 2]),
+        ("1. (C) NATO Response Force (NRF\n14.  We had hoped.\n\n2. (C) Two.\n", [1, 2]),
+        # real paragraphs: a blank line before, a marking, or the next number in line
+        ("1. (C) One ends here\n\n7. (C) Seven.\n", [1, 7]),
+        ("1. (C) One ends here\n7. (C) Seven.\n", [1, 7]),
+        ("1. One ends with a word\n2. Two.\n", [1, 2]),
+        ("1. One ends here.\n9. Nine.\n", [1, 9]),
+    ],
+)
+def test_a_number_wrapped_to_a_line_start_is_no_paragraph(text: str, numbers: list[int]) -> None:
+    cable = cablelib.loads(text)
+    assert [p.number for p in cable.paragraphs] == numbers
+    assert cablelib.dumps(cable) == text

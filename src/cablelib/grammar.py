@@ -73,6 +73,8 @@ class _ToModel(lark.Transformer[Any, Any]):
 
     def body(self, children: list[Any]) -> tuple[Item, ...]:
         items: list[Item] = [c if isinstance(c, Header | Paragraph) else _line(c) for c in children]
+        if len(items) > 1:
+            items = _join_wrapped_numbers(items)
         at = [i for i, item in enumerate(items) if isinstance(item, Paragraph)]
         paragraphs = [cast("Paragraph", items[i]) for i in at]
         numbers = _paragraph_numbers([p.number for p in paragraphs])
@@ -91,6 +93,48 @@ class _ToModel(lark.Transformer[Any, Any]):
             first.written_number if isinstance(first, ParagraphLine | MarkedParagraphLine) else None
         )
         return Paragraph(lines, number)
+
+
+def _join_wrapped_numbers(items: list[Item]) -> list[Item]:
+    """Paragraphs whose "number" is a number of the text wrapped to the start of a line.
+
+    ``... the NATO Response Force (NRF`` / ``14.  We had hoped ...`` (08STOCKHOLM272): a
+    numbered line right under a line that ends mid-sentence, with no blank line between,
+    no marking, and not the number the paragraph before it leads to, continues that
+    paragraph.  Its line becomes a text line of the paragraph above (the bytes stay).
+    """
+    out: list[Item] = []
+    prev_number = 0
+    for item in items:
+        if isinstance(item, Paragraph):
+            first = item.lines[0]
+            last = out[-1] if out else None
+            if (
+                isinstance(last, Paragraph)
+                and type(first) is ParagraphLine
+                and item.number is not None
+                and item.number != prev_number + 1
+                and first.head.bracketed is None
+                and first.head.bare is None
+                and _ends_mid_sentence(last.lines[-1])
+            ):
+                joined = (*last.lines, TextLine(first.raw), *item.lines[1:])
+                out[-1] = Paragraph(joined, last.number)
+                continue
+            if item.number is not None:
+                prev_number = item.number
+        out.append(item)
+    return out
+
+
+def _ends_mid_sentence(line: Line) -> bool:
+    """Whether ``line`` ends with no line end after it but its own, mid-sentence."""
+    if type(line) is not TextLine and type(line) is not ParagraphLine:
+        return False
+    if line.eol != "\n":  # a blank line follows (or the text ends)
+        return False
+    content = line.content.rstrip()
+    return bool(content) and content[-1].isalpha()
 
 
 def uses_lark_cython() -> bool:
