@@ -513,3 +513,10 @@ def test_a_label_word_wrapped_to_a_line_start_is_no_label() -> None:
     text = HEAD + "SUBJECT: S\n\n" + body
     assert _extract(text, "summary") == "The gist of it."
     assert _extract(text, "comment") == []
+
+
+def test_trailing_white_space_changes_nothing() -> None:
+    """Lines that end in spaces (a heading's rule, then the label) read as without them."""
+    body = "1. (C) Fact.\n\n------------   \nCOMMENT AND ACTION REQUEST   \n------------   \n\n"
+    body += "2. (C) We should act.   \nEnd Comment.\n"
+    assert _extract(HEAD + "SUBJECT: S\n\n" + body, "comment") == ["We should act."]

@@ -341,6 +341,12 @@ class _Body:
             text = unit.text if isinstance(unit, Paragraph) else unit.content.strip()
             if "\r" in text:  # Windows or old Mac line ends: the patterns read \n
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
+            # white space at the end of a line tells nothing, and the patterns that look
+            # at a line's end look only one character back
+            while " \n" in text:
+                text = text.replace(" \n", "\n")
+            if "\t\n" in text:
+                text = _TRAILING_WS.sub("\n", text)
             self.starts.append(pos)
             owners.append(unit)
             parts.append(text)
@@ -535,6 +541,7 @@ _RULE = re.compile(
     r"[-*=_](?<!\S[-*=_])(?:(?<=-)[ \t]?(?:-[ \t]?){2,}|(?<=[*=_])[*=_]{2,})(?=\s|$)"
 )
 _TITLE_MAX = 80
+_TRAILING_WS = re.compile(r"[ \t]+\n")
 #: More letters and digits than a title has.
 _MORE_THAN_A_TITLE = re.compile(rf"(?:[\W_]*[^\W_]){{{_TITLE_MAX + 1}}}")
 #: How many units a :class:`_Body` builds one at a time before it grows geometrically.
