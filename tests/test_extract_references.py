@@ -459,3 +459,30 @@ def test_plusd_telegram() -> None:
         ("C", "71TEHRAN1200", []),
         ("D", "71TEHRAN5678", []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "expected"),
+    [
+        # letters in lower case (08STATE15220), double bullets (10BAKU98)
+        ("Ref: a. 09 state 201650", [("A", "09STATE201650")]),
+        ("REF: A. A) 2009 BAKU 972\nB. B) 2009 BAKU 921", [("A", "09BAKU972"), ("B", "09BAKU921")]),
+        # the letters go on after a blank line (04MADRID961)
+        (
+            "REF: A. MADRID 881\n\nB. MADRID 919\nC. MADRID 812",
+            [("A", "09MADRID881"), ("B", "09MADRID919"), ("C", "09MADRID812")],
+        ),
+        (
+            "Ref: a. 05 state 201650\n\nB. 05 berlin 3726\nc. 05 state 211408",
+            [("A", "05STATE201650"), ("B", "05BERLIN3726"), ("C", "05STATE211408")],
+        ),
+        # ... but a line that does not go on with the next letter is not a reference
+        ("REF: A. MADRID 881\n\nC. MADRID 919", [("A", "09MADRID881")]),
+        ("REF: MADRID 881\n\nB. MADRID 919", [(None, "09MADRID881")]),
+    ],
+)
+def test_lettered_items_in_either_case_and_after_a_blank_line(
+    ref_block: str, expected: list[tuple[str | None, str]]
+) -> None:
+    got = _refs(ref_block, station="MADRID", serial=999)
+    assert [(r["letter"], r["cable_id"]) for r in got] == expected

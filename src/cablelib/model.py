@@ -802,7 +802,36 @@ class Reference:
     text: str
 
 
-_REF_ITEM = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Z])\)|([A-Z])[.)])\s*")
+_REF_ITEM = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Za-z])\)|([A-Za-z])[.)])\s*")
+
+
+def lettered_references(value: str, first: str = "A") -> tuple[Reference, ...] | None:
+    """The items of a REF text lettered ``first``, the next letter ... from its start.
+
+    Letters are read in either case (``a. 05 state 201650``) and given in upper case.
+    ``None`` when the text does not start with the letter ``first``.
+    """
+    marks = list(_REF_ITEM.finditer(value))
+    if not marks or marks[0].start() != 0:
+        return None
+    letters = [(m.group(1) or m.group(2)).upper() for m in marks]
+    if letters[0] != first:
+        return None
+    expected = first
+    kept: list[tuple[re.Match[str], str]] = []
+    for m, letter in zip(marks, letters, strict=True):
+        if letter == expected:
+            kept.append((m, letter))
+            expected = chr(ord(expected) + 1)
+    items: list[Reference] = []
+    for i, (m, letter) in enumerate(kept):
+        end = kept[i + 1][0].start() if i + 1 < len(kept) else len(value)
+        text = value[m.end() : end].strip(" ,;")
+        # double bullets: "A. A) BRASILIA 236"
+        if text[:4].upper().startswith((f"{letter}) ", f"{letter}. ", f"({letter}) ")):
+            text = text[len(letter) + 2 :].lstrip()
+        items.append(Reference(letter, text))
+    return tuple(items)
 
 
 @frozen
@@ -816,29 +845,15 @@ class RefLine(_LabelledLine):
 
     @property
     def references(self) -> tuple[Reference, ...]:
-        """The lettered items, or one unlettered item."""
+        """The lettered items, or one unlettered item.
+
+        Lettered only when the letters run A, B, C ... from the start (in either case).
+        """
         value = self.value
-        marks = list(_REF_ITEM.finditer(value))
-        letters = [m.group(1) or m.group(2) for m in marks]
-        # Lettered only when the letters run A, B, C ... from the start.
-        if not marks or marks[0].start() != 0 or letters[0] != "A":
+        items = lettered_references(value)
+        if items is None:
             return (Reference(None, value),) if value else ()
-        items: list[Reference] = []
-        expected = "A"
-        kept = []
-        for m, letter in zip(marks, letters, strict=True):
-            if letter == expected:
-                kept.append(m)
-                expected = chr(ord(expected) + 1)
-        for i, m in enumerate(kept):
-            end = kept[i + 1].start() if i + 1 < len(kept) else len(value)
-            letter = m.group(1) or m.group(2)
-            text = value[m.end() : end].strip(" ,;")
-            # double bullets: "A. A) BRASILIA 236"
-            if text.startswith((f"{letter}) ", f"{letter}. ", f"({letter}) ")):
-                text = text[len(letter) + 2 :].lstrip()
-            items.append(Reference(letter, text))
-        return tuple(items)
+        return items
 
 
 @frozen

@@ -20,7 +20,7 @@ from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
-from cablelib.model import Cable, Item, RefLine
+from cablelib.model import Cable, Item, Line, Reference, RefLine, TextLine, lettered_references
 
 __all__ = ["cablelib_register_extractors", "cited_cables", "references"]
 
@@ -361,23 +361,47 @@ def references(cable: Cable) -> Found:
     items, types, present = item_types(cable)
     if RefLine not in present:
         return Found([], ())
-    lines = cast(
-        "tuple[RefLine, ...]",
-        tuple([item for item, kind in zip(items, types, strict=True) if kind is RefLine]),
-    )
+    at = [i for i, kind in enumerate(types) if kind is RefLine]
+    ref_lines = [cast("RefLine", items[i]) for i in at]
+    blocks: list[tuple[Line, tuple[Reference, ...]]] = [
+        (line, line.references) for line in ref_lines
+    ]
+    blocks.extend(_continued(items, types, at[-1], blocks[-1][1]))
     own = _own(cable)
     own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
     out: list[dict[str, Any]] = []
-    for line in lines:
+    for _, refs in blocks:
         start, shared_caption = len(out), False
-        for ref in line.references:
+        for ref in refs:
             text = ref.text
             out.extend(_read_item(ref.letter, text, own, own_id))
             if "BOTH" in text or "ALL " in text or "Both" in text or "All " in text:
                 shared_caption = True
         if shared_caption:  # rare: "(BOTH NOTAL)"
             _share_captions(out, start)
-    return Found(out, lines)
+    return Found(out, tuple(line for line, _ in blocks))
+
+
+def _continued(
+    items: tuple[Item, ...], types: tuple[type, ...], at: int, refs: tuple[Reference, ...]
+) -> list[tuple[Line, tuple[Reference, ...]]]:
+    """Lettered items that go on after a blank line under the last REF line.
+
+    ``Ref: a. 05 state 201650`` / blank / ``B. 05 berlin 3726`` / ``c. 05 state 211408``
+    (08STATE15220): text lines right after it whose letters go on from its last letter.
+    """
+    out: list[tuple[Line, tuple[Reference, ...]]] = []
+    last = refs[-1].letter if refs else None
+    i = at + 1
+    while last is not None and last != "Z" and i < len(items) and types[i] is TextLine:
+        line = cast("TextLine", items[i])
+        more = lettered_references(" ".join(line.content.split()), chr(ord(last) + 1))
+        if not more:
+            break
+        out.append((line, more))
+        last = more[-1].letter
+        i += 1
+    return out
 
 
 #: A caption said of several references: ``STATE 5678 AND BAGHDAD 123 (BOTH NOTAL)``.
