@@ -372,3 +372,12 @@ def test_a_number_wrapped_to_a_line_start_is_no_paragraph(text: str, numbers: li
     cable = cablelib.loads(text)
     assert [p.number for p in cable.paragraphs] == numbers
     assert cablelib.dumps(cable) == text
+
+
+def test_an_end_mark_wrapped_to_the_last_line_is_no_signature() -> None:
+    """``... of it. END`` / ``COMMENT.`` at the end of the cable: text, not a signer."""
+    text = "SUBJECT: S\n\n1. (C) Comment: The end of it. END\nCOMMENT.\n"
+    cable = cablelib.loads(text)
+    assert cable.signature is None
+    assert cable.paragraphs[0].text.endswith("END\nCOMMENT.")
+    assert cablelib.extract(cable, only=["comment"])["comment"] == ["The end of it."]
