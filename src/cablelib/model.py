@@ -323,7 +323,8 @@ class SecurityLine(Line):
 _DTG_RE = re.compile(
     r"\s*((?:[ZOPRM]\s+){1,2})([\dOIl]{2})([\dOIl]{2})([\dOIl]{2})[Z2]\s+([A-Za-z]{3})\s+([\dOIl]{2,4})"
 )
-_OCR_DIGITS = str.maketrans("OIl", "011")
+#: O (or o), I and l as OCR reads them for digits.
+_OCR_DIGITS = str.maketrans("OoIl", "0011")
 
 
 @frozen
@@ -671,7 +672,6 @@ _DATE_WORDS = re.compile(
 #: A whole run of digits, slashes and the letters OCR reads for digits (O, o, I, l),
 #: standing apart from words (possessive: linear on long runs).
 _OCR_RUN = re.compile(r"(?<![A-Za-z\d/])[\d/OoIl]++(?![A-Za-z])")
-_OCR_ALL_DIGITS = str.maketrans("OoIl", "0011")
 _OCR_LETTERS = frozenset("OoIl")
 
 
@@ -679,7 +679,7 @@ def _ocr_run(m: re.Match[str]) -> str:
     run = m.group()
     if _OCR_LETTERS.isdisjoint(run) or not any(ch.isdigit() for ch in run):
         return run
-    return run.translate(_OCR_ALL_DIGITS)
+    return run.translate(_OCR_DIGITS)
 
 
 def _ocr_numbers(text: str) -> str:

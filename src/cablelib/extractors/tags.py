@@ -140,13 +140,19 @@ def _split_run_together(tag: str) -> tuple[str, ...] | None:
 
 
 @functools.cache
-def _pieces(rest: str) -> tuple[str, ...] | None:
+def _pieces(rest: str, organizations: bool = False) -> tuple[str, ...] | None:
+    """``rest`` cut into known tags (4 or 2 letters), and organizations if asked, or ``None``."""
     if not rest:
         return ()
-    for n in _PIECE_LENGTHS:
+    lengths = (*_PIECE_LENGTHS, *_organization_lengths()) if organizations else _PIECE_LENGTHS
+    for n in lengths:
         head = rest[:n]
-        if len(head) == n and (head in _piece_tags() or _PROGRAM.match(head)):
-            tail = _pieces(rest[n:])
+        if len(head) == n and (
+            head in _piece_tags()
+            or _PROGRAM.match(head)  # (four letters only)
+            or (organizations and n > 2 and head in _organizations())  # noqa: PLR2004
+        ):
+            tail = _pieces(rest[n:], organizations)
             if tail is not None:
                 return (head, *tail)
     return None
@@ -158,29 +164,10 @@ def _pieces_with_organizations(tag: str) -> tuple[str, ...] | None:
     At least one piece must be a tag of the subject table: ``PRELNATO``, not words such
     as ``KASHMIR`` (KASH, MIR) or ``MASKING`` (MAS, KING).
     """
-    pieces = _organization_pieces(tag)
+    pieces = _pieces(tag, organizations=True)
     if pieces is None or not any(p in _subjects() for p in pieces):
         return None
     return pieces
-
-
-@functools.cache
-def _organization_pieces(rest: str) -> tuple[str, ...] | None:
-    if not rest:
-        return ()
-    for n in (*_PIECE_LENGTHS, *_organization_lengths()):
-        head = rest[:n]
-        if len(head) != n:
-            continue
-        if (
-            head in _piece_tags()
-            or (n == 4 and _PROGRAM.match(head))  # noqa: PLR2004
-            or (n > 2 and head in _organizations())  # noqa: PLR2004
-        ):
-            tail = _organization_pieces(rest[n:])
-            if tail is not None:
-                return (head, *tail)
-    return None
 
 
 @functools.cache
