@@ -87,8 +87,35 @@ class PluginInfo:
     hooks: tuple[str, ...]
 
 
-_manager: pluggy.PluginManager | None = None
-_table: tuple[frozenset[int], dict[str, Extractor]] | None = None
+class _PluginManager(pluggy.PluginManager):
+    """A plugin manager that counts the changes to its set of plugins.
+
+    :func:`extractors` keeps its table until the count changes, so that a call of
+    :func:`extract` does not ask pluggy for the plugins again.
+    """
+
+    #: Bumped by every register, unregister and block.
+    changes = 0
+
+    def register(self, plugin: object, name: str | None = None) -> str | None:
+        """Register ``plugin`` (see :meth:`pluggy.PluginManager.register`)."""
+        self.changes += 1
+        return super().register(plugin, name)
+
+    def unregister(self, plugin: object | None = None, name: str | None = None) -> Any:
+        """Unregister ``plugin`` (see :meth:`pluggy.PluginManager.unregister`)."""
+        self.changes += 1
+        return super().unregister(plugin, name)
+
+    def set_blocked(self, name: str) -> None:
+        """Block ``name`` (see :meth:`pluggy.PluginManager.set_blocked`)."""
+        self.changes += 1
+        super().set_blocked(name)
+
+
+_manager: _PluginManager | None = None
+#: The extractor table, and the manager's change count it was made at.
+_table: tuple[int, dict[str, Extractor]] | None = None
 #: Where CABLELIB_TRACE_PLUGINS writes, or None: extractors are called directly, not
 #: through pluggy's hook calls, so pluggy's own tracing would not see them.
 _trace: Callable[[str], object] | None = None
@@ -96,9 +123,14 @@ _trace: Callable[[str], object] | None = None
 
 def plugin_manager() -> pluggy.PluginManager:
     """The plugin manager, with the built-ins and installed plugins loaded (once)."""
+    return _manager if _manager is not None else _load()
+
+
+def _load() -> _PluginManager:
+    """Make the plugin manager and load the plugins into it, once."""
     global _manager, _trace  # noqa: PLW0603 - one manager per process, made on first use
     if _manager is None:
-        pm = pluggy.PluginManager(PROJECT)
+        pm = _PluginManager(PROJECT)
         pm.add_hookspecs(hookspecs)
         for module in BUILTIN_EXTRACTORS:
             pm.register(importlib.import_module(module), name=module)
@@ -147,8 +179,8 @@ def plugins() -> list[PluginInfo]:
 def extractors() -> dict[str, Extractor]:
     """The named extractors of all loaded plugins, in registration order."""
     global _table  # noqa: PLW0603 - cache of the registry, rebuilt when plugins change
-    pm = plugin_manager()
-    key = frozenset(id(p) for p in pm.get_plugins())
+    pm = _manager if _manager is not None else _load()
+    key = pm.changes
     if _table is not None and _table[0] == key:
         return _table[1]
     table: dict[str, Extractor] = {}

@@ -353,10 +353,11 @@ class DtgLine(Line):
         if not m:
             return None
         month = _MONTHS.get(m.group(5).upper())
-        day, hour, minute, written_year = (
-            int(g.translate(_OCR_DIGITS)) for g in m.group(2, 3, 4, 6)
-        )
-        year = _two_digit_year(written_year) if len(m.group(6)) == len("YY") else written_year
+        numbers = m.group(2, 3, 4, 6)
+        if not "".join(numbers).isdigit():  # OCR: O, I or l for a digit
+            numbers = tuple(g.translate(_OCR_DIGITS) for g in numbers)
+        day, hour, minute, written_year = map(int, numbers)
+        year = _two_digit_year(written_year) if len(numbers[3]) == len("YY") else written_year
         try:
             return datetime(year, month or 0, day, hour, minute, tzinfo=UTC)
         except ValueError:
@@ -1230,13 +1231,11 @@ class Header:
     @property
     def is_routing(self) -> bool:
         """``True`` when the header has transmission lines (not only a notice or office list)."""
-        return any(
-            isinstance(
-                line, VzczcLine | PrecedenceLine | DeLine | SecurityLine | DtgLine | FromLine
-            )
-            for line in self.lines
-        )
+        return any(isinstance(line, _ROUTING_LINES) for line in self.lines)
 
+
+#: The lines of a transmission header proper.
+_ROUTING_LINES = (VzczcLine, PrecedenceLine, DeLine, SecurityLine, DtgLine, FromLine)
 
 _PAGE_JOIN = re.compile(r"\s*\n\s*")
 

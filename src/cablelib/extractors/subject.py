@@ -478,11 +478,13 @@ def _comment_body(cable: Cable) -> _Body:
 # Where a label may stand: at the start of a line or paragraph, after "(", or after
 # the end of a sentence; then maybe dashes framing a heading.
 _AT = (
-    r"(?:\A|(?<=\n\n)|(?<=\n[ \t]\n)"
+    # each lookbehind but \A needs white space or "(" just before: looking at that first
+    # fails fast where a label cannot stand (after a letter), as at most positions
+    r"(?:\A|(?<=[\s(])(?:(?<=\n\n)|(?<=\n[ \t]\n)"
     # a line start after a line that ends a sentence or a rule (a label at the start of a
     # wrapped line, after a word, is the word: "...constructive\ncomments. Charge said")
     r"|(?<=[.!?;:\"\u201d\u2019)\]*=_-]\n)|(?<=[.!?;:\"\u201d\u2019)\]*=_-][ \t]\n)"
-    r"|(?<=\()|(?<=[.!?;\"\u201d\u2019)\]]\s)|(?<=[.!?;\"\u201d\u2019)\]]\s\s))[ \t\-]*"
+    r"|(?<=\()|(?<=[.!?;\"\u201d\u2019)\]]\s)|(?<=[.!?;\"\u201d\u2019)\]]\s\s)))[ \t\-]*"
 )
 _LABEL_END = r"[ \t]*(?::|\.(?![\w.])|--|-(?=\s)|\n|$)"
 # what else a summary label names: "SUMMARY AND COMMENT", "Summary/Comment", "SUMMARY
