@@ -457,6 +457,18 @@ MORE_SUMMARY_CASES = [
     ("1. (C) Summary. 1. (C) Summary. The summary text.", "The summary text."),
     ("(S//NF) Summary\n\n1. (S//NF) SUMMARY. The summary text.", "The summary text."),
     ("1. (C) In summary, nothing.\n\n2. (C) Summary: The summary text.", "The summary text."),
+    # 07BAGHDAD3504: a summary under a framed heading ends where the next heading stands,
+    # also inside the paragraph it starts in
+    (
+        "-------\nSummary\n-------\n\n1. (C) The summary text.\n\n-------\nBackground\n"
+        "-------\n\n2. (C) Other text.",
+        "The summary text.",
+    ),
+    (
+        "-------\nSummary\n-------\n\n1. (C) The summary\ntext.\n-------\nBackground\n"
+        "-------\nOther text.",
+        "The summary text.",
+    ),
 ]
 
 
@@ -483,6 +495,14 @@ MORE_COMMENT_CASES = [
     ('1. (C) Fact. He comments: "A quote." More.', []),
     ("1. (C) Fact. A comment: none.", []),
     ("1. (C) Comment: The end user comments count. End Comment.", ["The end user comments count."]),
+    # a summary and comment is a comment too, in any case (09LAPAZ1784, 08KYIV2414)
+    ("1. (C) Summary and comment: The text. End summary and comment.", ["The text."]),
+    ("1. (C) SUMMARY AND COMMENT: THE TEXT. END SUMMARY AND COMMENT.", ["THE TEXT."]),
+    (
+        "1. (S) Summary and Comment: The text. End Summary and Comment.\n\n"
+        "2. (S) Fact. Comment: The comment. End comment.",
+        ["The text.", "The comment."],
+    ),
 ]
 
 

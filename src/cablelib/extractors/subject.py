@@ -13,11 +13,11 @@
   but no label, it is the text of the paragraph holding ``END SUMMARY`` up to it.
 * ``comment``: ``list[str]``, one string per comment block, in order, empty when
   there is none.  A block runs from a comment label at the start of a paragraph,
-  line or sentence (``COMMENT:``, ``(C) Comment: ...``, ``(Comment: ...``, a
-  ``COMMENT`` heading) to the next ``END COMMENT``; when another label comes
-  first, or there is no end, it stops at the end of the paragraph its text starts
-  in.  Redaction notes are kept as written (``Comment: [DETAILS REMOVED]`` gives
-  ``"[DETAILS REMOVED]"``).
+  line or sentence (``COMMENT:``, ``(C) Comment: ...``, ``(Comment: ...``,
+  ``Summary and comment:``, a ``COMMENT`` heading) to the next ``END COMMENT``;
+  when another label comes first, or there is no end, it stops at the end of the
+  paragraph its text starts in.  Redaction notes are kept as written
+  (``Comment: [DETAILS REMOVED]`` gives ``"[DETAILS REMOVED]"``).
 
 All three read paragraphs through :attr:`cablelib.model.Paragraph.text`, so page
 markers and paragraph markers never leak into the text.
@@ -504,7 +504,7 @@ _SUMMARY_END = re.compile(
 )
 _COMMENT_START = re.compile(
     _AT
-    + r"(?:BEGIN\s+)?(?:(?:(?-i:[A-Z][\w'\u2019]*)\s+){1,3}(?=COMMENTS?\s*:))?"
+    + r"(?:BEGIN\s+)?(?:SUMM?AR?Y\s+AND\s+|(?:(?-i:[A-Z][\w'\u2019]*)\s+){1,3}(?=COMMENTS?\s*:))?"
     + r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST))?"
     + _LABEL_END,
     re.I | re.M,
@@ -612,7 +612,9 @@ def summary(cable: Cable) -> Found:
             if _HEADING_END.match(body.text, start.end() - 1):
                 body.grow(len(body.units))  # the heading may be anywhere after
                 heading = _NEXT_HEADING.search(body.text, begin)
-                if heading is not None and heading.start() > end:
+                if heading is not None and heading.start() > begin:
+                    # a summary under a heading runs to the next heading, which may
+                    # also stand inside the paragraph it starts in
                     end = heading.start()
         # labelled twice: "Summary. 1. (C) Summary. The text" (the pattern always matches)
         mark = _NUMBER_MARK.match(body.text, begin, end)
