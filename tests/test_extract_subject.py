@@ -370,6 +370,18 @@ def test_is_blank_is_an_empty_tidy(text: str) -> None:
     assert _is_blank(text) == (not _tidy(text))
 
 
+@given(
+    st.lists(_TIDY_PIECES | st.sampled_from(["=", "*", "-\t-", "=_*", "--"]), max_size=12).map(
+        "".join
+    )
+    | st.text(alphabet="-*=_ \t\na", max_size=40)
+)
+def test_rules_are_dropped_as_the_pattern_drops_them(text: str) -> None:
+    from cablelib.extractors.subject import _RULE, _drop_rules  # noqa: PLC0415 - private
+
+    assert _drop_rules(text) == _RULE.sub(" ", text)
+
+
 def test_plusd_summary_under_the_ref_line_across_a_page_break() -> None:
     """Excerpt 005's layout: SUMMARY: (C) right under REFS, END SUMMARY on the next page."""
     text = (

@@ -812,12 +812,11 @@ def lettered_references(value: str, first: str = "A") -> tuple[Reference, ...] |
     Letters are read in either case (``a. 05 state 201650``) and given in upper case.
     ``None`` when the text does not start with the letter ``first``.
     """
+    head = _REF_ITEM.match(value)  # the pattern, tried at every position, is slow: look first
+    if head is None or (head.group(1) or head.group(2)).upper() != first:
+        return None
     marks = list(_REF_ITEM.finditer(value))
-    if not marks or marks[0].start() != 0:
-        return None
     letters = [(m.group(1) or m.group(2)).upper() for m in marks]
-    if letters[0] != first:
-        return None
     expected = first
     kept: list[tuple[re.Match[str], str]] = []
     for m, letter in zip(marks, letters, strict=True):

@@ -52,7 +52,6 @@ from cablelib.model import (
 
 __all__ = ["cablelib_register_extractors", "info_recipients", "recipients"]
 
-_WS = re.compile(r"\s+")
 #: A routing indicator (ACP-117; cable2graph's pattern, 4 to 7 letters).
 _ROUTE = re.compile(r"[QRU][A-IK-QS-UW-Z][A-Z]{2,5}")
 #: ``RUEHC/SECSTATE WASHDC`` written in mixed case, with spaces around the slash or a stray
@@ -91,7 +90,7 @@ _BREAKS = (PageMarkerLine, PageBreakLine)
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _is_office_list(name: str) -> bool:
