@@ -3,8 +3,12 @@
 * ``signer``: ``list[str]``, the surnames of the signer(s), upper case, in order,
   each once (``["DAALDER"]``; ``Ricciardone`` gives ``["RICCIARDONE"]``;
   ``KEEGANPAAL`` gives ``["KEEGAN", "PAAL"]`` by the table
-  ``signature-splits.csv``; ``TIMKEN JR`` gives ``["TIMKEN"]``; ``LA LIME`` stays one
-  name).  Empty when no signature is found, when the signature is redacted, or
+  ``signature-splits.csv``; ``TIMKEN JR`` gives ``["TIMKEN"]``; ``LA LIME``,
+  ``ST. JOHN``, ``VAN VOORST`` stay one name; given names and initials are dropped,
+  ``Ryan C. Crocker`` gives ``["CROCKER"]``; two signers joined by a slash,
+  ``LYNCH/DYKSTRA``, give both).  A title on a line of its own next to the name
+  (``AMBASSADOR``, ``Charge d'Affaires, a.i.``: ``signature-titles.txt``) is stepped
+  over.  Empty when no signature is found, when the signature is redacted, or
   when a copy cut short ends mid-sentence with no line end (its last words are not
   a signature; pages that hold a whole cable are exempt).  The
   signature is the last name-only line of the cable, looking past ``NNNN``, repeated
@@ -109,7 +113,11 @@ def _is_junk(text: str) -> bool:
 
 _URL_LINE = re.compile(r"https?:|www\.|\.gov\b", re.I)
 _NAME_WORD = r"[A-Z][A-Za-z'-]*[A-Za-z]"
-_NAME_LINE = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
+# A person: a surname after at most two given names, initials (``C.``) or particles
+# (``ST.``): ``DAALDER``, ``Ryan C. Crocker``, ``ST. JOHN``, ``VAN VOORST``
+_PERSON = rf"(?:(?:[A-Z]\.|S[Tt]\.)[ \t]*|{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}"
+# one person, or several joined by slashes (``LYNCH/DYKSTRA``), or a name in lower case
+_NAME_LINE = re.compile(rf"(?:{_PERSON}(?:[ \t]*/[ \t]*{_PERSON})*|[a-z][a-z'-]*[a-z])")
 # A name with its suffix after a comma: "MCCONNELL, JR.", "Timken, Jr."
 _SUFFIXED = re.compile(
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}),?[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\.?"
@@ -175,24 +183,33 @@ def surnames(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _surnames(name: str) -> tuple[str, ...]:
-    splits = mapping("signature-splits.csv")
-    words = name.upper().replace(".", " ").replace(",", " ").split()
     out: list[str] = []
-    pending = ""
-    for word in words:
-        if word in _SUFFIXES:
-            continue
-        if word in _PARTICLES:
-            pending += word + " "
-            continue
-        for part in splits.get(word, word).split():
-            full = pending + part
-            if full not in out:
-                out.append(full)
-        pending = ""
-    if pending and pending.strip() not in out:  # a particle alone: "LA"
-        out.append(pending.strip())
+    for person in name.upper().replace(",", " ").split("/"):
+        for surname in _person_surnames(person):
+            if surname not in out:
+                out.append(surname)
     return tuple(out)
+
+
+def _person_surnames(person: str) -> list[str]:
+    """The surname(s) of one person as written: ``RYAN C. CROCKER`` → ``["CROCKER"]``.
+
+    A person's last word is the surname, with the particles before it (``LA LIME``,
+    ``ST. JOHN``, ``VAN VOORST``); the words before are given names and initials.  A
+    surname that the table ``signature-splits.csv`` knows stands for two people run
+    together (``KEEGANPAAL``); a name written twice (``SHANNON SHANNON``) is one.
+    """
+    words = [w for w in person.split() if w.rstrip(".") not in _SUFFIXES]
+    if not words:
+        return []
+    # the surname: the last word and the particles before it
+    start = len(words) - 1
+    while start > 0 and words[start - 1].rstrip(".") in _PARTICLES:
+        start -= 1
+    surname = [w if w.rstrip(".") in _PARTICLES else w.rstrip(".") for w in words[start:]]
+    if len(surname) == 1:
+        return mapping("signature-splits.csv").get(surname[0], surname[0]).split()
+    return [" ".join(surname)]
 
 
 @functools.cache
@@ -200,8 +217,24 @@ def _stop_words() -> frozenset[str]:
     return frozenset(table_lines("signature-words.txt"))
 
 
+#: More than the longest line ``_is_title`` takes for a title.
+_TITLE_LENGTH = 40
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(table_lines("signature-titles.txt"))
+
+
+def _is_title(text: str) -> bool:
+    """Whether a line is a signer's title alone (``AMBASSADOR``, ``Charge d'Affaires, a.i.``)."""
+    if len(text) > _TITLE_LENGTH:
+        return False
+    return " ".join(text.upper().replace(".", "").replace(",", " ").split()) in _titles()
+
+
 def _is_stop(name: str) -> bool:
-    return not _stop_words().isdisjoint(name.upper().split())
+    return not _stop_words().isdisjoint(name.upper().replace("/", " ").split())
 
 
 #: Items made of lines.
@@ -251,6 +284,8 @@ def _signature(cable: Cable) -> tuple[str | None, Line | None]:
                 text = _HTML_TAG.sub(" ", text)
             text = text.strip()
             if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
+                continue
+            if _is_title(text):  # CROCKER, then AMBASSADOR on the line after
                 continue
             name = _name_from_line(text)
             if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
