@@ -4,7 +4,12 @@ Field ``references``: a list of ``{"letter", "text", "cable_id", "kind", "captio
 The model's :class:`~cablelib.model.Reference` items are split further where one item
 cites several documents (``TEHRAN 1091: TEHRAN 263``, ``SANAA 1995 b. SANAA 2079``, the
 two-column lists of the 1970s); page markers and run-on text (``Classified By``,
-``SUMMARY``, the SBU banner) are cut off.  Tables: ``reference-kinds.csv``,
+``SUMMARY``, the SBU banner) are cut off, and lettered items go on after a page break.
+Serials that OCR damaged are read as digits (``ASTANA l286``).  A station is a known
+post, or a word of four letters or more that ``reference-not-stations.txt`` does not
+list (historical posts: ``SAIGON``, ``BONN``; not ``DOD``, ``CODEL``, ``CINCPAC``).
+A citation without a year is of the citing cable's year (of its date), or of the year
+before for its own station above its own serial.  Tables: ``reference-kinds.csv``,
 ``reference-captions.txt``, ``reference-not-stations.txt``, ``reference-own-stations.txt``,
 ``station-fixes.csv`` and the station names of ``route2name.csv``.
 """
@@ -20,7 +25,19 @@ from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
-from cablelib.model import Cable, Item, Line, Reference, RefLine, TextLine, lettered_references
+from cablelib.model import (
+    Cable,
+    ClassLine,
+    Item,
+    Line,
+    PageBreakLine,
+    PageMarkerLine,
+    Reference,
+    RefLine,
+    TextLine,
+    _ocr_numbers,
+    lettered_references,
+)
 
 __all__ = ["cablelib_register_extractors", "cited_cables", "references"]
 
@@ -164,8 +181,10 @@ def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
     last = words[-1]
     if last in _own_stations():
         return 1, ""  # the citing cable's station: _cable_id knows it
-    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROM") or "XX" in last:
-        return None  # "XX": a redacted word (XXXXXXXXXXXX 456)
+    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROME") or "XX" in last:
+        # no post's name is shorter than ROME, LIMA or OSLO (DOD 1234, OSD 12, JCS 5 are
+        # no cables); "XX": a redacted word (XXXXXXXXXXXX 456)
+        return None
     return 1, normalize_station(last)
 
 
@@ -382,18 +401,31 @@ def references(cable: Cable) -> Found:
     return Found(out, tuple(line for line, _ in blocks))
 
 
+#: Items of a page break, which a REF block may go on after.
+_PAGE_ITEMS = frozenset((PageMarkerLine, PageBreakLine, ClassLine))
+
+
 def _continued(
     items: tuple[Item, ...], types: tuple[type, ...], at: int, refs: tuple[Reference, ...]
 ) -> list[tuple[Line, tuple[Reference, ...]]]:
-    """Lettered items that go on after a blank line under the last REF line.
+    """Lettered items that go on after a blank line or a page break under the last REF line.
 
     ``Ref: a. 05 state 201650`` / blank / ``B. 05 berlin 3726`` / ``c. 05 state 211408``
     (08STATE15220): text lines right after it whose letters go on from its last letter.
+    A page marker (``KABUL 00000140  002 OF 003``), a telegram page header and the
+    classification line repeated at a page's top may stand between.
     """
     out: list[tuple[Line, tuple[Reference, ...]]] = []
     last = refs[-1].letter if refs else None
     i = at + 1
-    while last is not None and last != "Z" and i < len(items) and types[i] is TextLine:
+    size = len(items)
+    while last is not None and last != "Z" and i < size:
+        kind = types[i]
+        if kind in _PAGE_ITEMS:
+            i += 1
+            continue
+        if kind is not TextLine:
+            break
         line = cast("TextLine", items[i])
         more = lettered_references(" ".join(line.content.split()), chr(ord(last) + 1))
         if not more:
@@ -453,10 +485,18 @@ def _read_item(
     return out
 
 
+#: An O, o, I or l beside a digit: a number that OCR damaged (``ASTANA l286``, ``STATE O12345``).
+_OCR_DAMAGE = re.compile(r"\d[OoIl]|[OoIl]\d")
+
+
 def _read_piece(
     letter: str | None, text: str, own: tuple[int, str, int] | None, own_id: str | None
 ) -> list[dict[str, Any]]:
-    upper = text.upper()
+    # The numbers are read with the letters OCR put for digits read as digits, before the
+    # upper-casing that makes an l an L; the text stays as written (same length: the
+    # citations' bounds hold in both).
+    read = _ocr_numbers(text) if _OCR_DAMAGE.search(text) else text
+    upper = read.upper()
     cited = _citations(upper)
     out: list[dict[str, Any]] = []
     if not cited:
