@@ -80,6 +80,17 @@ SIGNER_CASES = [
     ("1. (C) Text.\n\nRyan C. Crocker\nAmbassador\n", ["CROCKER"]),
     ("1. (C) Text.\n\nBUTENIS\nCharge d'Affaires, a.i.\n", ["BUTENIS"]),
     ("1. (C) Text.\n\nAMBASSADOR\n", []),
+    # ... or on the signature's own line
+    ("1. (C) Text.\n\nAMBASSADOR GRAY\n", ["GRAY"]),
+    ("1. (C) Text.\n\nCROCKER, AMBASSADOR\n", ["CROCKER"]),
+    ("1. (C) Text.\n\nSMITH (ACTING)\n", ["SMITH"]),
+    ("1. (C) Text.\n\nSMITH, REGARDS\n", []),
+    # PlusD telegrams: the signature before BT, the classification and the end of document
+    (
+        "1. (C) Text.\nKISSINGER\n\n\nCONFIDENTIAL\n\n<< END OF DOCUMENT >>\n",
+        ["KISSINGER"],
+    ),
+    ("1. TEXT.\nINGERSOLL\nBT\n", ["INGERSOLL"]),
 ]
 
 

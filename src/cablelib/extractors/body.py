@@ -233,6 +233,30 @@ def _is_title(text: str) -> bool:
     return " ".join(text.upper().replace(".", "").replace(",", " ").split()) in _titles()
 
 
+#: A name and a title after it: ``CROCKER, AMBASSADOR``, ``SMITH (ACTING)``.
+_TITLE_AFTER = re.compile(r"([^,(]+?)[ \t]*(?:,|\()[ \t]*([^,()]+?)[ \t]*\)?")
+#: The most words of a title before a name (``CHARGE D'AFFAIRES A.I.``).
+_TITLE_WORDS = 3
+
+
+def _without_title(text: str) -> str | None:
+    """The name of a line that is a name with a title before or after it, else ``None``.
+
+    ``AMBASSADOR GRAY`` and ``CROCKER, AMBASSADOR`` give the name; the title is one of
+    ``signature-titles.txt``.
+    """
+    if len(text) > 2 * _TITLE_LENGTH:
+        return None
+    m = _TITLE_AFTER.fullmatch(text)
+    if m is not None:
+        return m.group(1) if _is_title(m.group(2)) else None
+    words = text.split()
+    for k in range(min(_TITLE_WORDS, len(words) - 1), 0, -1):
+        if _is_title(" ".join(words[:k])):
+            return " ".join(words[k:])
+    return None
+
+
 def _is_stop(name: str) -> bool:
     return not _stop_words().isdisjoint(name.upper().replace("/", " ").split())
 
@@ -288,6 +312,8 @@ def _signature(cable: Cable) -> tuple[str | None, Line | None]:
             if _is_title(text):  # CROCKER, then AMBASSADOR on the line after
                 continue
             name = _name_from_line(text)
+            if (name is None or _is_stop(name)) and (bare := _without_title(text)):
+                name = _name_from_line(bare)  # AMBASSADOR GRAY, CROCKER, AMBASSADOR
             if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
                 return None, line
             if (
