@@ -537,6 +537,8 @@ def test_no_station(ref_block: str) -> None:
         ("REF: SAIGON 1234", "09SAIGON1234"),
         ("REF: BONN 1234", "09BONN1234"),
         ("REF: VIENTIANE 345", "09VIENTIANE345"),
+        # a post written without its article: Cablegate ids write THEHAGUE
+        ("REF: A. HAGUE 123", "09THEHAGUE123"),
     ],
 )
 def test_historical_posts(ref_block: str, expected: str) -> None:
