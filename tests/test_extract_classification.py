@@ -904,6 +904,20 @@ CLASSIFIER_VARIANTS = [
         "Environment, Science, Technology and Health Officer",
         BD,
     ),
+    (
+        "Classified By: Economic, Environment, Science and Technology Counselor Jane Doe, "
+        "reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Economic, Environment, Science and Technology Counselor",
+        BD,
+    ),
+    (
+        "Classified By: Environment, Science, Technology, and Health Officer Jane Doe, "
+        "reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Environment, Science, Technology, and Health Officer",
+        BD,
+    ),
     # ... but a name before the title keeps its commas apart
     (
         "Classified By: Donna A. Phelan, Acting Director, reasons 1.4 (b) and (d)",
@@ -913,6 +927,7 @@ CLASSIFIER_VARIANTS = [
     ),
     # a title of letters and a slash (A/S, U/S): no two letters side by side
     ("Classified by: U/S Burns for reasons 1.4 (b) and (d)", "Burns", "U/S", BD),
+    ("Classified By: Burns, Ambassador, reasons 1.4 (b) and (d)", "Burns", "Ambassador", BD),
     (
         "Classified By: A/S Christopher R. Hill, reason 1.4 (d)",
         "Christopher R. Hill",

@@ -521,19 +521,16 @@ def _is_field(segment: str) -> bool:
 def _listed_title(segments: list[str]) -> tuple[str, str] | None:
     """``(title, name)`` of a title that lists fields with commas, before the name.
 
-    The first segments are short capitalized fields without a title word
-    (``Environment``, ``Science``); a later segment holds the title's end and the
-    name (``Technology and Health Officer Jane Doe``).  ``None`` when the segments
-    are not so (``Richard Olson, Ambassador``: a name, then the title).
+    The first segments are fields (``Economic``, ``Environment``, ``Science``: see
+    :func:`_is_field`); a later segment holds the title's end and the name
+    (``Technology and Health Officer Jane Doe``).  ``None`` when the segments are not
+    so (``Smith, Ambassador``: a name, then the title).
     """
     for i, segment in enumerate(segments[1:], 1):
         title, name = _split_title(segment)
         if title and name:
-            fields = segments[:i]
-            if all(_is_field(field) for field in fields):
-                return ", ".join([*fields, title]), name
-            return None
-        if title or len(segment.split()) > _LISTED_WORDS:
+            return ", ".join([*segments[:i], title]), name
+        if not _is_field(segment):
             return None
     return None
 
@@ -630,6 +627,12 @@ def _who(who: str) -> tuple[str | None, str | None]:
     if not who or (who[0] in "dD" and _DERIVED.match(who)) or _redacted(who):
         return None, None
     segments = _segments(who)
+    if len(segments) > 1 and _is_field(segments[0]):
+        listed = _listed_title(segments)
+        if listed is not None:
+            # "Environment, Science, Technology and Health Officer Jane Doe": a title
+            # that lists fields, with commas
+            return _clean(listed[1]), _clean(listed[0])
     title, name = _split_title(segments[0])
     rest = segments[1:]
     if title and not name and rest:
@@ -642,15 +645,9 @@ def _who(who: str) -> tuple[str | None, str | None]:
             if name:
                 break
     elif not title and name and rest:
-        listed = _listed_title(segments)
-        if listed is not None:
-            # "Environment, Science, Technology and Health Officer Jane Doe": a title
-            # that lists fields, with commas
-            title, name = listed
-        else:
-            # "Richard Olson, Ambassador, State Department": the title follows the name
-            next_title, next_name = _split_title(rest[0])
-            title = next_title if next_title and not next_name else rest[0]
+        # "Richard Olson, Ambassador, State Department": the title follows the name
+        next_title, next_name = _split_title(rest[0])
+        title = next_title if next_title and not next_name else rest[0]
     return _clean(name), _clean(title)
 
 
