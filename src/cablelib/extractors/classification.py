@@ -59,6 +59,7 @@ __all__ = [
     "classification",
     "classification_markings",
     "classified_by",
+    "classifier_name",
     "declassify_on",
     "parse_classifier",
     "parse_reasons",
@@ -618,6 +619,11 @@ def _parse_classifier(value: str) -> _Classifier:
         reasons = _reasons_from(value[start - 1 :], 1) if start else _reasons_from(value, 0)
     who = value[: at.start()] if at else value
     return (*_who(who), reasons)
+
+
+def classifier_name(content: str) -> str | None:
+    """The name of the person of a Classified By line's content (as ``classified_by`` reads it)."""
+    return _classifier(content)[0]
 
 
 @functools.lru_cache(maxsize=4096)
