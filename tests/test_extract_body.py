@@ -80,6 +80,8 @@ SIGNER_CASES = [
     ("1. (C) Text.\n\nRyan C. Crocker\nAmbassador\n", ["CROCKER"]),
     ("1. (C) Text.\n\nBUTENIS\nCharge d'Affaires, a.i.\n", ["BUTENIS"]),
     ("1. (C) Text.\n\nAMBASSADOR\n", []),
+    ("1. (C) Text.\n\nSMITH\nDCM\n", ["SMITH"]),
+    ("1. (C) Text.\n\nSMITH\nCONSUL GENERAL\n", ["SMITH"]),
     # ... or on the signature's own line
     ("1. (C) Text.\n\nAMBASSADOR GRAY\n", ["GRAY"]),
     ("1. (C) Text.\n\nCROCKER, AMBASSADOR\n", ["CROCKER"]),
@@ -240,6 +242,8 @@ SIGNER_TAILS = [
     ),
     # no signature
     ("1. (C) Text.\n\nAMBASSADOR\n", []),
+    ("1. (C) Text.\n\nSMITH\nDCM\n", ["SMITH"]),
+    ("1. (C) Text.\n\nSMITH\nCONSUL GENERAL\n", ["SMITH"]),
     ("1. (C) Text.\n\nFYI\n", []),
     ("1. (C) Text.\n\nENDS\n", []),
     ("1. (C) Text.\n\nEnd Summary\n", []),

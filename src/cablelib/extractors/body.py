@@ -116,8 +116,19 @@ _NAME_WORD = r"[A-Z][A-Za-z'-]*[A-Za-z]"
 # A person: a surname after at most two given names, initials (``C.``) or particles
 # (``ST.``): ``DAALDER``, ``Ryan C. Crocker``, ``ST. JOHN``, ``VAN VOORST``
 _PERSON = rf"(?:(?:[A-Z]\.|S[Tt]\.)[ \t]*|{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}"
-# one person, or several joined by slashes (``LYNCH/DYKSTRA``), or a name in lower case
-_NAME_LINE = re.compile(rf"(?:{_PERSON}(?:[ \t]*/[ \t]*{_PERSON})*|[a-z][a-z'-]*[a-z])")
+# one person, or several joined by slashes (``LYNCH/DYKSTRA``)
+_NAME_LINE_MORE = re.compile(rf"{_PERSON}(?:[ \t]*/[ \t]*{_PERSON})*")
+#: The usual names, without initials or slashes (a quicker pattern), or in lower case.
+_NAME_LINE_PLAIN = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
+
+
+def _is_name_line(text: str) -> bool:
+    """Whether a stripped physical line is a name alone (``DAALDER``, ``LYNCH/DYKSTRA``)."""
+    return _NAME_LINE_PLAIN.fullmatch(text) is not None or (
+        ("." in text or "/" in text) and _NAME_LINE_MORE.fullmatch(text) is not None
+    )
+
+
 # A name with its suffix after a comma: "MCCONNELL, JR.", "Timken, Jr."
 _SUFFIXED = re.compile(
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}),?[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\.?"
@@ -157,7 +168,9 @@ def _last_words_start(text: str, count: int) -> int:
 
 def _name_from_line(text: str) -> str | None:
     """The name on a physical line, if the line is or ends with a signature."""
-    if _NAME_LINE.fullmatch(text):
+    if _NAME_LINE_PLAIN.fullmatch(text) or (
+        ("." in text or "/" in text) and _NAME_LINE_MORE.fullmatch(text)
+    ):
         if not _is_stop(text):
             return text
         # UNQUOTE KISSINGER, END COMMENT MILES: a name after an end mark
@@ -226,9 +239,15 @@ def _titles() -> frozenset[str]:
     return frozenset(table_lines("signature-titles.txt"))
 
 
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    """The first two letters of the titles: most lines are told apart by them alone."""
+    return frozenset(title[:2] for title in _titles())
+
+
 def _is_title(text: str) -> bool:
     """Whether a line is a signer's title alone (``AMBASSADOR``, ``Charge d'Affaires, a.i.``)."""
-    if len(text) > _TITLE_LENGTH:
+    if len(text) > _TITLE_LENGTH or text[:2].upper() not in _title_heads():
         return False
     return " ".join(text.upper().replace(".", "").replace(",", " ").split()) in _titles()
 
@@ -258,7 +277,8 @@ def _without_title(text: str) -> str | None:
 
 
 def _is_stop(name: str) -> bool:
-    return not _stop_words().isdisjoint(name.upper().replace("/", " ").split())
+    words = name.upper().split() if "/" not in name else name.upper().replace("/", " ").split()
+    return not _stop_words().isdisjoint(words)
 
 
 #: Items made of lines.
@@ -288,6 +308,30 @@ def signature(cable: Cable) -> tuple[str | None, Line | None]:
     return shared(cable, "body:signature", _signature)
 
 
+#: What :func:`_signature_name` gives for a line that is a title alone.
+_TITLE_LINE = "\x00title"
+
+
+def _signature_name(text: str) -> str | None:
+    """The name on the last line that is not debris, ``None`` if it is no signature.
+
+    :data:`_TITLE_LINE` for a title alone (the name may stand on the line before); a
+    title on the name's line is dropped (``AMBASSADOR GRAY``, ``CROCKER, AMBASSADOR``).
+    """
+    name = _name_from_line(text)
+    if name is None or _is_stop(name):
+        if _is_title(text):
+            return _TITLE_LINE
+        bare = _without_title(text)
+        name = _name_from_line(bare) if bare else None
+        if name is None or _is_stop(name):
+            return None
+    elif name is text and text.upper() in _titles():
+        # DCM, CONSUL GENERAL: titles that the name pattern takes
+        return _TITLE_LINE
+    return None if _REDACTED_NAME.fullmatch(name) else name
+
+
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
@@ -309,12 +353,10 @@ def _signature(cable: Cable) -> tuple[str | None, Line | None]:
             text = text.strip()
             if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
                 continue
-            if _is_title(text):  # CROCKER, then AMBASSADOR on the line after
+            name = _signature_name(text)
+            if name is _TITLE_LINE:  # CROCKER, then AMBASSADOR on the line after
                 continue
-            name = _name_from_line(text)
-            if (name is None or _is_stop(name)) and (bare := _without_title(text)):
-                name = _name_from_line(bare)  # AMBASSADOR GRAY, CROCKER, AMBASSADOR
-            if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
+            if name is None:
                 return None, line
             if (
                 n == 0
@@ -347,7 +389,7 @@ def _cut_off(line: Line, physicals: list[str], k: int, tail: list[Line], name: s
     signature stands after a blank line, a finished sentence or a web address, and is
     a name of one or two words.
     """
-    if line.raw.endswith(("\n", "\r")) or not _NAME_LINE.fullmatch(physicals[k].strip()):
+    if line.raw.endswith(("\n", "\r")) or not _is_name_line(physicals[k].strip()):
         return False  # a line end after it, or a name glued to a finished sentence
     if len(name.split()) > 2:  # noqa: PLR2004 - a surname, or two run together
         return True

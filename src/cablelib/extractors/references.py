@@ -188,19 +188,28 @@ def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
     return 1, normalize_station(last)
 
 
-def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
+#: Letters that OCR reads for digits, in upper case: ``l`` is ``L`` here.
+_OCR_UPPER = frozenset("OIL")
+
+
+def _citations(text: str) -> tuple[list[tuple[int, str | None, str, list[int]]], bool]:
     """``(start, year, station, serials)`` of every cable cited in the upper-cased ``text``.
 
     A citation written without a year takes the year of a date written right after it
-    (``STATE 42635 DATED MARCH 7, 1973``).
+    (``STATE 42635 DATED MARCH 7, 1973``).  The flag tells whether a number may be
+    damaged by OCR: a serial that an O, I or L goes on (``KABUL 1O2``), or a "station"
+    of those letters alone before a number (``ASTANA L286``: L and 286).
     """
     out: list[tuple[int, str | None, str, list[int]]] = []
+    damaged = False
     pos = 0
     while True:
         m = _CITATION.search(text, pos)
         if m is None:
-            return out
+            return out, damaged
         words = m.group("station").split()
+        if text[m.end() : m.end() + 1] in _OCR_UPPER or _OCR_UPPER.issuperset(words[-1]):
+            damaged = True
         found = _station_of(tuple(words))
         if found is None:
             # retry from the next word: "AND 08 ALGIERS 0075"
@@ -485,19 +494,19 @@ def _read_item(
     return out
 
 
-#: An O, o, I or l beside a digit: a number that OCR damaged (``ASTANA l286``, ``STATE O12345``).
-_OCR_DAMAGE = re.compile(r"\d[OoIl]|[OoIl]\d")
-
-
 def _read_piece(
     letter: str | None, text: str, own: tuple[int, str, int] | None, own_id: str | None
 ) -> list[dict[str, Any]]:
-    # The numbers are read with the letters OCR put for digits read as digits, before the
-    # upper-casing that makes an l an L; the text stays as written (same length: the
-    # citations' bounds hold in both).
-    read = _ocr_numbers(text) if _OCR_DAMAGE.search(text) else text
-    upper = read.upper()
-    cited = _citations(upper)
+    upper = text.upper()
+    cited, damaged = _citations(upper)
+    if damaged:
+        # Numbers that OCR damaged (``ASTANA l286``, ``KABUL 1O2``): read again with the
+        # O, o, I and l of the numbers read as digits, which the upper-casing above
+        # could not tell from an L (same length: the bounds hold in the text as written).
+        read = _ocr_numbers(text)
+        if read != text:
+            upper = read.upper()
+            cited = _citations(upper)[0]
     out: list[dict[str, Any]] = []
     if not cited:
         clean = " ".join(text.split()).strip(_SEPARATORS)
