@@ -408,13 +408,12 @@ def _classifier_name(line: ClassifiedByLine) -> str | None:
     Health Officer Jane Doe``, ``Senior Advisor to the Ambassador on Transition David
     Pearce``); from the whole text where that gives none.
     """
-    by = classifier_by(line)
     name = classifier_name(line.content)  # read by classified_by already: cached
-    if name is not None and name != by:
+    if name is not None:
         found = _name_from_classifier(name)
         if found is not None:
             return found
-    return _name_from_classifier(by)
+    return _name_from_classifier(classifier_by(line))
 
 
 #: What every match of ``_REASONS_AT`` contains.
