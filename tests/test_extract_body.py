@@ -58,6 +58,41 @@ SIGNER_CASES = [
     ),
     # ... but a page marker after a finished sentence may stand before the signature
     ("1. (C) Text.\n\nKABUL 00000140  003 OF 003\n\nWOOD", ["WOOD"]),
+    # given names and initials before the surname: the surname alone
+    ("1. (C) Text.\n\nJOHN DOE\n", ["DOE"]),
+    ("1. (C) Text.\n\nMary Smith\n", ["SMITH"]),
+    ("1. (C) Text.\n\nRyan C. Crocker\n", ["CROCKER"]),
+    # two signers joined by a slash
+    ("1. (C) Text.\n\nLYNCH/DYKSTRA\n", ["LYNCH", "DYKSTRA"]),
+    ("1. (C) Text.\nLYNCH / DYKSTRA\n", ["LYNCH", "DYKSTRA"]),
+    # particles, Mc-, O'- and hyphenated names are one surname
+    ("1. (C) Text.\n\nST. JOHN\n", ["ST. JOHN"]),
+    ("1. (C) Text.\n\nMACK/ST. JOHN\n", ["MACK", "ST. JOHN"]),
+    ("1. (C) Text.\n\nVAN VOORST\n", ["VAN VOORST"]),
+    ("1. (C) Text.\n\nMcCARTHY\n", ["MCCARTHY"]),
+    ("1. (C) Text.\n\nO'NEILL\n", ["O'NEILL"]),
+    # the usual endings of telegrams
+    ("1. (C) Text.\n\nKISSINGER\n\nBT\n#1234\n\nNNNN\n", ["KISSINGER"]),
+    ("1. (C) Text.\n\nLIMBERT\n\n\nNNNN\n", ["LIMBERT"]),
+    ("1. (C) Text.\nBT\n#1234\n\nNNNN\n", []),
+    # a title on the line after the name
+    ("1. (C) Text.\n\nCROCKER\nAMBASSADOR\n", ["CROCKER"]),
+    ("1. (C) Text.\n\nRyan C. Crocker\nAmbassador\n", ["CROCKER"]),
+    ("1. (C) Text.\n\nBUTENIS\nCharge d'Affaires, a.i.\n", ["BUTENIS"]),
+    ("1. (C) Text.\n\nAMBASSADOR\n", []),
+    ("1. (C) Text.\n\nSMITH\nDCM\n", ["SMITH"]),
+    ("1. (C) Text.\n\nSMITH\nCONSUL GENERAL\n", ["SMITH"]),
+    # ... or on the signature's own line
+    ("1. (C) Text.\n\nAMBASSADOR GRAY\n", ["GRAY"]),
+    ("1. (C) Text.\n\nCROCKER, AMBASSADOR\n", ["CROCKER"]),
+    ("1. (C) Text.\n\nSMITH (ACTING)\n", ["SMITH"]),
+    ("1. (C) Text.\n\nSMITH, REGARDS\n", []),
+    # PlusD telegrams: the signature before BT, the classification and the end of document
+    (
+        "1. (C) Text.\nKISSINGER\n\n\nCONFIDENTIAL\n\n<< END OF DOCUMENT >>\n",
+        ["KISSINGER"],
+    ),
+    ("1. TEXT.\nINGERSOLL\nBT\n", ["INGERSOLL"]),
 ]
 
 
@@ -72,6 +107,11 @@ def test_signer(body: str, expected: list[str]) -> None:
         ("LA LIME", ["LA LIME"]),
         ("Thompson-Jones", ["THOMPSON-JONES"]),
         ("JOHNSONKEANE", ["JOHNSON", "KEANE"]),
+        ("JOHN F. DOE", ["DOE"]),
+        ("JOHN VAN VOORST", ["VAN VOORST"]),
+        ("DE LA SIERRA", ["DE LA SIERRA"]),
+        ("LYNCH/DYKSTRA", ["LYNCH", "DYKSTRA"]),
+        ("MCCONNELL, JR.", ["MCCONNELL"]),
     ],
 )
 def test_surnames(name: str, expected: list[str]) -> None:
@@ -202,6 +242,8 @@ SIGNER_TAILS = [
     ),
     # no signature
     ("1. (C) Text.\n\nAMBASSADOR\n", []),
+    ("1. (C) Text.\n\nSMITH\nDCM\n", ["SMITH"]),
+    ("1. (C) Text.\n\nSMITH\nCONSUL GENERAL\n", ["SMITH"]),
     ("1. (C) Text.\n\nFYI\n", []),
     ("1. (C) Text.\n\nENDS\n", []),
     ("1. (C) Text.\n\nEnd Summary\n", []),

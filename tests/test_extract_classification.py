@@ -896,6 +896,72 @@ CLASSIFIER_VARIANTS = [
         "EAP DAS",
         [],
     ),
+    # a title that lists fields with commas (the name is not "Environment")
+    (
+        "Classified By: Environment, Science, Technology and Health Officer Jane Doe, "
+        "reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Environment, Science, Technology and Health Officer",
+        BD,
+    ),
+    (
+        "Classified By: Economic, Environment, Science and Technology Counselor Jane Doe, "
+        "reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Economic, Environment, Science and Technology Counselor",
+        BD,
+    ),
+    (
+        "Classified By: Environment, Science, Technology, and Health Officer Jane Doe, "
+        "reasons 1.4 (b) and (d)",
+        "Jane Doe",
+        "Environment, Science, Technology, and Health Officer",
+        BD,
+    ),
+    # ... but a name before the title keeps its commas apart
+    (
+        "Classified By: Donna A. Phelan, Acting Director, reasons 1.4 (b) and (d)",
+        "Donna A. Phelan",
+        "Acting Director",
+        BD,
+    ),
+    # a title of letters and a slash (A/S, U/S): no two letters side by side
+    ("Classified by: U/S Burns for reasons 1.4 (b) and (d)", "Burns", "U/S", BD),
+    ("Classified By: Burns, Ambassador, reasons 1.4 (b) and (d)", "Burns", "Ambassador", BD),
+    (
+        "Classified By: A/S Christopher R. Hill, reason 1.4 (d)",
+        "Christopher R. Hill",
+        "A/S",
+        ["1.4(d)"],
+    ),
+    # a title that runs over several commas before the name
+    (
+        "Classified By: Director, Office of Regional Affairs, John Doe, reasons 1.4 (b) and (d)",
+        "John Doe",
+        "Director, Office of Regional Affairs",
+        BD,
+    ),
+    # a title with joining words after its last title word
+    (
+        "Classified By: Senior Advisor to the Ambassador on Transition David Pearce "
+        "for reasons 1.4 (b) and (d)",
+        "David Pearce",
+        "Senior Advisor to the Ambassador on Transition",
+        BD,
+    ),
+    (
+        "Classified By: Special Envoy for Sudan John C. Doe for reasons 1.4 (b) and (d)",
+        "John C. Doe",
+        "Special Envoy for Sudan",
+        BD,
+    ),
+    ("Classified By: ASD Mary Beth Long for reasons 1.4 (b) and (d)", "Mary Beth Long", "ASD", BD),
+    (
+        "CLASSIFIED BY DEPUTY CHIEF OF MISSION JOHN SMITH. REASON 1.5 (B) AND (D)",
+        "JOHN SMITH",
+        "DEPUTY CHIEF OF MISSION",
+        ["1.5(b)", "1.5(d)"],
+    ),
 ]
 
 

@@ -191,6 +191,27 @@ def test_fast_paths_agree_with_the_patterns() -> None:
             ["Peters, Mary Ann"],
         ),
         ("Classified By: Ambassador Clifford Sobel. \nReason: 1.5 d ", ["Sobel, Clifford"]),
+        # titles with commas or joining words: the name is the person's, not a field's
+        (
+            "Classified By: Environment, Science, Technology and Health Officer Jane Doe, "
+            "reasons 1.4 (b) and (d)",
+            ["Doe, Jane"],
+        ),
+        (
+            "Classified By: Senior Advisor to the Ambassador on Transition David Pearce "
+            "for reasons 1.4 (b) and (d)",
+            ["Pearce, David"],
+        ),
+        # 09MEXICO3101, 10BERLIN180
+        (
+            "Classified By: Charge d' Affaires John Feeley for reasons 1.4 (b), (d)",
+            ["Feeley, John"],
+        ),
+        (
+            "Classified By: ROBERT A. POLLARD, Minister-Counselor for Economics Affa\n"
+            "irs, for Reasons 1.4 (b and d).",
+            ["Pollard, Robert A."],
+        ),
     ],
 )
 def test_persons_of_classifier_variants(line: str, expected: list[str]) -> None:

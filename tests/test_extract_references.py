@@ -71,8 +71,11 @@ def _refs(ref_block: str, station: str = "KABUL", serial: int = 500) -> list[dic
         ("REF: KABUL 3100", [(None, "08KABUL3100")]),
         # the cable itself is dropped
         ("REF: A. KABUL 500 B. KABUL 499", [("B", "09KABUL499")]),
-        # a page marker inside the REF block is no reference (the model ends the block there)
-        ("REF: A. KABUL 65\nKABUL 00000500 001.2 OF 004\n     B. KABUL 71", [("A", "09KABUL65")]),
+        # a page marker inside the REF block is no reference, and the block goes on after it
+        (
+            "REF: A. KABUL 65\nKABUL 00000500 001.2 OF 004\n     B. KABUL 71",
+            [("A", "09KABUL65"), ("B", "09KABUL71")],
+        ),
         (
             "REF: A. KABUL 65 KABUL 00000500 001.2 OF 004 B. KABUL 71",
             [("A", "09KABUL65"), ("B", "09KABUL71")],
@@ -486,3 +489,92 @@ def test_lettered_items_in_either_case_and_after_a_blank_line(
 ) -> None:
     got = _refs(ref_block, station="MADRID", serial=999)
     assert [(r["letter"], r["cable_id"]) for r in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "expected"),
+    [
+        # OCR read an l, an O or an I for a digit of the serial; the text stays as written
+        ("REF: ASTANA l286", [(None, "09ASTANA1286", "ASTANA l286")]),
+        ("REF: STATE O12345", [(None, "09STATE12345", "STATE O12345")]),
+        (
+            "REF: A. STATE l2345 B. KABUL 1O2",
+            [("A", "09STATE12345", "STATE l2345"), ("B", "09KABUL102", "KABUL 1O2")],
+        ),
+        ("REF: A. O8 STATE 5I5", [("A", "08STATE515", "O8 STATE 5I5")]),
+        # ... but a word is no number: LONDON, OSLO keep their letters
+        ("REF: OSLO 1234", [(None, "09OSLO1234", "OSLO 1234")]),
+    ],
+)
+def test_ocr_damaged_serials(ref_block: str, expected: list[tuple[str | None, str, str]]) -> None:
+    assert [(r["letter"], r["cable_id"], r["text"]) for r in _refs(ref_block)] == expected
+
+
+@pytest.mark.parametrize(
+    "ref_block",
+    [
+        # words of fewer than four letters are no post (no post's name is that short)
+        "REF: DOD 1234",
+        "REF: OSD 12",
+        "REF: JCS 5",
+        # senders that are no State station: congressional delegations, military commands
+        "REF: CODEL 2",
+        "REF: CINCPAC 1234",
+        "REF: USDAO 456",
+        "REF: COMUSMACV 1234",
+    ],
+)
+def test_no_station(ref_block: str) -> None:
+    got = _refs(ref_block)
+    assert got
+    assert [r["cable_id"] for r in got] == [None] * len(got)
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "expected"),
+    [
+        # historical posts that the routing table lacks are stations still
+        ("REF: SAIGON 1234", "09SAIGON1234"),
+        ("REF: BONN 1234", "09BONN1234"),
+        ("REF: VIENTIANE 345", "09VIENTIANE345"),
+        # a post written without its article: Cablegate ids write THEHAGUE
+        ("REF: A. HAGUE 123", "09THEHAGUE123"),
+    ],
+)
+def test_historical_posts(ref_block: str, expected: str) -> None:
+    assert [r["cable_id"] for r in _refs(ref_block)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "\n\nKABUL 00000500  002 OF 003\n\n",  # a page marker between blank lines
+        "\nKABUL 00000500  002 OF 003\n",
+        "\n\nCONFIDENTIAL\n\nPAGE 02 KABUL 00500 01 OF 02 031539Z\n",  # a telegram page header
+    ],
+)
+def test_ref_block_goes_on_after_a_page_break(between: str) -> None:
+    got = _refs("REF: A. STATE 1234" + between + "B. KABUL 99\nC. STATE 77")
+    assert [(r["letter"], r["cable_id"]) for r in got] == [
+        ("A", "09STATE1234"),
+        ("B", "09KABUL99"),
+        ("C", "09STATE77"),
+    ]
+
+
+def test_telegram_of_the_1970s_takes_its_year_from_its_date() -> None:
+    """A citation without a year is of the telegram's year; of its own post above its own
+    serial, of the year before; a date-time group after it gives its year."""
+    text = (
+        "R 021530Z JAN 75\nFM AMEMBASSY SAIGON\nTO SECSTATE WASHDC 5678\n"
+        "C O N F I D E N T I A L SAIGON 0045\nE.O. 11652: GDS\nTAGS: PFOR, VS\n"
+        "SUBJECT: A TEST\nREF: A. STATE 12345 B. SAIGON 12 C. SAIGON 1234\n"
+        "D. STATE 291234 (DTG 301530Z DEC 74)\n\n1. TEXT.\n\nMARTIN\n"
+    )
+    got = cablelib.extract(cablelib.loads(text), only=["references"])["references"]
+    assert [r["cable_id"] for r in got] == [
+        "75STATE12345",
+        "75SAIGON12",
+        "74SAIGON1234",
+        "74STATE291234",
+    ]

@@ -3,8 +3,12 @@
 * ``signer``: ``list[str]``, the surnames of the signer(s), upper case, in order,
   each once (``["DAALDER"]``; ``Ricciardone`` gives ``["RICCIARDONE"]``;
   ``KEEGANPAAL`` gives ``["KEEGAN", "PAAL"]`` by the table
-  ``signature-splits.csv``; ``TIMKEN JR`` gives ``["TIMKEN"]``; ``LA LIME`` stays one
-  name).  Empty when no signature is found, when the signature is redacted, or
+  ``signature-splits.csv``; ``TIMKEN JR`` gives ``["TIMKEN"]``; ``LA LIME``,
+  ``ST. JOHN``, ``VAN VOORST`` stay one name; given names and initials are dropped,
+  ``Ryan C. Crocker`` gives ``["CROCKER"]``; two signers joined by a slash,
+  ``LYNCH/DYKSTRA``, give both).  A title on a line of its own next to the name
+  (``AMBASSADOR``, ``Charge d'Affaires, a.i.``: ``signature-titles.txt``) is stepped
+  over.  Empty when no signature is found, when the signature is redacted, or
   when a copy cut short ends mid-sentence with no line end (its last words are not
   a signature; pages that hold a whole cable are exempt).  The
   signature is the last name-only line of the cable, looking past ``NNNN``, repeated
@@ -109,7 +113,22 @@ def _is_junk(text: str) -> bool:
 
 _URL_LINE = re.compile(r"https?:|www\.|\.gov\b", re.I)
 _NAME_WORD = r"[A-Z][A-Za-z'-]*[A-Za-z]"
-_NAME_LINE = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
+# A person: a surname after at most two given names, initials (``C.``) or particles
+# (``ST.``): ``DAALDER``, ``Ryan C. Crocker``, ``ST. JOHN``, ``VAN VOORST``
+_PERSON = rf"(?:(?:[A-Z]\.|S[Tt]\.)[ \t]*|{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}"
+# one person, or several joined by slashes (``LYNCH/DYKSTRA``)
+_NAME_LINE_MORE = re.compile(rf"{_PERSON}(?:[ \t]*/[ \t]*{_PERSON})*")
+#: The usual names, without initials or slashes (a quicker pattern), or in lower case.
+_NAME_LINE_PLAIN = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}|[a-z][a-z'-]*[a-z])")
+
+
+def _is_name_line(text: str) -> bool:
+    """Whether a stripped physical line is a name alone (``DAALDER``, ``LYNCH/DYKSTRA``)."""
+    return _NAME_LINE_PLAIN.fullmatch(text) is not None or (
+        ("." in text or "/" in text) and _NAME_LINE_MORE.fullmatch(text) is not None
+    )
+
+
 # A name with its suffix after a comma: "MCCONNELL, JR.", "Timken, Jr."
 _SUFFIXED = re.compile(
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,1}}),?[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\.?"
@@ -149,7 +168,9 @@ def _last_words_start(text: str, count: int) -> int:
 
 def _name_from_line(text: str) -> str | None:
     """The name on a physical line, if the line is or ends with a signature."""
-    if _NAME_LINE.fullmatch(text):
+    if _NAME_LINE_PLAIN.fullmatch(text) or (
+        ("." in text or "/" in text) and _NAME_LINE_MORE.fullmatch(text)
+    ):
         if not _is_stop(text):
             return text
         # UNQUOTE KISSINGER, END COMMENT MILES: a name after an end mark
@@ -175,24 +196,33 @@ def surnames(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _surnames(name: str) -> tuple[str, ...]:
-    splits = mapping("signature-splits.csv")
-    words = name.upper().replace(".", " ").replace(",", " ").split()
     out: list[str] = []
-    pending = ""
-    for word in words:
-        if word in _SUFFIXES:
-            continue
-        if word in _PARTICLES:
-            pending += word + " "
-            continue
-        for part in splits.get(word, word).split():
-            full = pending + part
-            if full not in out:
-                out.append(full)
-        pending = ""
-    if pending and pending.strip() not in out:  # a particle alone: "LA"
-        out.append(pending.strip())
+    for person in name.upper().replace(",", " ").split("/"):
+        for surname in _person_surnames(person):
+            if surname not in out:
+                out.append(surname)
     return tuple(out)
+
+
+def _person_surnames(person: str) -> list[str]:
+    """The surname(s) of one person as written: ``RYAN C. CROCKER`` → ``["CROCKER"]``.
+
+    A person's last word is the surname, with the particles before it (``LA LIME``,
+    ``ST. JOHN``, ``VAN VOORST``); the words before are given names and initials.  A
+    surname that the table ``signature-splits.csv`` knows stands for two people run
+    together (``KEEGANPAAL``); a name written twice (``SHANNON SHANNON``) is one.
+    """
+    words = [w for w in person.split() if w.rstrip(".") not in _SUFFIXES]
+    if not words:
+        return []
+    # the surname: the last word and the particles before it
+    start = len(words) - 1
+    while start > 0 and words[start - 1].rstrip(".") in _PARTICLES:
+        start -= 1
+    surname = [w if w.rstrip(".") in _PARTICLES else w.rstrip(".") for w in words[start:]]
+    if len(surname) == 1:
+        return mapping("signature-splits.csv").get(surname[0], surname[0]).split()
+    return [" ".join(surname)]
 
 
 @functools.cache
@@ -200,8 +230,55 @@ def _stop_words() -> frozenset[str]:
     return frozenset(table_lines("signature-words.txt"))
 
 
+#: More than the longest line ``_is_title`` takes for a title.
+_TITLE_LENGTH = 40
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(table_lines("signature-titles.txt"))
+
+
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    """The first two letters of the titles: most lines are told apart by them alone."""
+    return frozenset(title[:2] for title in _titles())
+
+
+def _is_title(text: str) -> bool:
+    """Whether a line is a signer's title alone (``AMBASSADOR``, ``Charge d'Affaires, a.i.``)."""
+    if len(text) > _TITLE_LENGTH or text[:2].upper() not in _title_heads():
+        return False
+    return " ".join(text.upper().replace(".", "").replace(",", " ").split()) in _titles()
+
+
+#: A name and a title after it: ``CROCKER, AMBASSADOR``, ``SMITH (ACTING)``.
+_TITLE_AFTER = re.compile(r"([^,(]+?)[ \t]*(?:,|\()[ \t]*([^,()]+?)[ \t]*\)?")
+#: The most words of a title before a name (``CHARGE D'AFFAIRES A.I.``).
+_TITLE_WORDS = 3
+
+
+def _without_title(text: str) -> str | None:
+    """The name of a line that is a name with a title before or after it, else ``None``.
+
+    ``AMBASSADOR GRAY`` and ``CROCKER, AMBASSADOR`` give the name; the title is one of
+    ``signature-titles.txt``.
+    """
+    if len(text) > 2 * _TITLE_LENGTH:
+        return None
+    m = _TITLE_AFTER.fullmatch(text)
+    if m is not None:
+        return m.group(1) if _is_title(m.group(2)) else None
+    words = text.split()
+    for k in range(min(_TITLE_WORDS, len(words) - 1), 0, -1):
+        if _is_title(" ".join(words[:k])):
+            return " ".join(words[k:])
+    return None
+
+
 def _is_stop(name: str) -> bool:
-    return not _stop_words().isdisjoint(name.upper().split())
+    words = name.upper().split() if "/" not in name else name.upper().replace("/", " ").split()
+    return not _stop_words().isdisjoint(words)
 
 
 #: Items made of lines.
@@ -231,6 +308,30 @@ def signature(cable: Cable) -> tuple[str | None, Line | None]:
     return shared(cable, "body:signature", _signature)
 
 
+#: What :func:`_signature_name` gives for a line that is a title alone.
+_TITLE_LINE = "\x00title"
+
+
+def _signature_name(text: str) -> str | None:
+    """The name on the last line that is not debris, ``None`` if it is no signature.
+
+    :data:`_TITLE_LINE` for a title alone (the name may stand on the line before); a
+    title on the name's line is dropped (``AMBASSADOR GRAY``, ``CROCKER, AMBASSADOR``).
+    """
+    name = _name_from_line(text)
+    if name is None or _is_stop(name):
+        if _is_title(text):
+            return _TITLE_LINE
+        bare = _without_title(text)
+        name = _name_from_line(bare) if bare else None
+        if name is None or _is_stop(name):
+            return None
+    elif name is text and text.upper() in _titles():
+        # DCM, CONSUL GENERAL: titles that the name pattern takes
+        return _TITLE_LINE
+    return None if _REDACTED_NAME.fullmatch(name) else name
+
+
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
@@ -252,8 +353,10 @@ def _signature(cable: Cable) -> tuple[str | None, Line | None]:
             text = text.strip()
             if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
                 continue
-            name = _name_from_line(text)
-            if name is None or _is_stop(name) or _REDACTED_NAME.fullmatch(name):
+            name = _signature_name(text)
+            if name is _TITLE_LINE:  # CROCKER, then AMBASSADOR on the line after
+                continue
+            if name is None:
                 return None, line
             if (
                 n == 0
@@ -286,7 +389,7 @@ def _cut_off(line: Line, physicals: list[str], k: int, tail: list[Line], name: s
     signature stands after a blank line, a finished sentence or a web address, and is
     a name of one or two words.
     """
-    if line.raw.endswith(("\n", "\r")) or not _NAME_LINE.fullmatch(physicals[k].strip()):
+    if line.raw.endswith(("\n", "\r")) or not _is_name_line(physicals[k].strip()):
         return False  # a line end after it, or a name glued to a finished sentence
     if len(name.split()) > 2:  # noqa: PLR2004 - a surname, or two run together
         return True

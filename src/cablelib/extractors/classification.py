@@ -59,6 +59,7 @@ __all__ = [
     "classification",
     "classification_markings",
     "classified_by",
+    "classifier_name",
     "declassify_on",
     "parse_classifier",
     "parse_reasons",
@@ -488,7 +489,72 @@ def _split_title(segment: str) -> tuple[str, str]:
     last = len(tokens) - 1  # the last title word, looked for from the end
     while last >= 0 and not _is_title_word(tokens[last]):
         last -= 1
-    return " ".join(tokens[: last + 1]), " ".join(tokens[last + 1 :])
+    if last < 0:
+        return "", segment
+    start = _name_run(tokens, last + 1)
+    return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+#: The most words of a segment before the one that holds the name, in a title that
+#: lists fields (``Environment, Science, Technology and Health Officer``).
+_LISTED_WORDS = 3
+
+
+def _is_field(segment: str) -> bool:
+    """Whether a segment is a field of a listed title: ``Science``, ``Oceans and Environment``.
+
+    One capitalized word, or capitalized words joined by ``and``: never a person's name
+    (``Donna A. Phelan``), which is given names and a surname side by side.
+    """
+    words = segment.split()
+    if len(words) == 1:
+        return words[0][:1].isupper() and words[0].isalpha()
+    return (
+        len(words) == _LISTED_WORDS
+        and words[1] in ("and", "&")
+        and words[0].isalpha()
+        and words[2].isalpha()
+        and words[0][:1].isupper()
+        and words[2][:1].isupper()
+    )
+
+
+def _listed_title(segments: list[str]) -> tuple[str, str] | None:
+    """``(title, name)`` of a title that lists fields with commas, before the name.
+
+    The first segments are fields (``Economic``, ``Environment``, ``Science``: see
+    :func:`_is_field`); a later segment holds the title's end and the name
+    (``Technology and Health Officer Jane Doe``).  ``None`` when the segments are not
+    so (``Smith, Ambassador``: a name, then the title).
+    """
+    for i, segment in enumerate(segments[1:], 1):
+        title, name = _split_title(segment)
+        if title and name:
+            return ", ".join([*segments[:i], title]), name
+        if not _is_field(segment):
+            return None
+    return None
+
+
+#: Lower-case words that join the words of a title (``Senior Advisor to the Ambassador
+#: on Transition``), never a part of a name.
+_TITLE_JOINS = frozenset(("on", "to", "the", "of", "for", "in", "at", "and"))
+
+
+def _name_run(tokens: list[str], first: int) -> int:
+    """Where the name starts among ``tokens[first:]``, the words after the last title word.
+
+    A joining word among them (``on Transition David Pearce``) belongs to the title:
+    the name is then the last two words, or three with an initial between them.
+    """
+    joins = [i for i in range(first, len(tokens)) if tokens[i] in _TITLE_JOINS]
+    if not joins:
+        return first
+    after = joins[-1] + 1
+    size = len(tokens) - after
+    middle = tokens[-2] if size > 2 else ""  # noqa: PLR2004 - given name, initial, surname
+    keep = 3 if len(middle.rstrip(".")) == 1 else 2
+    return max(after + 1, len(tokens) - keep) if size > 1 else after
 
 
 def _trim(text: str) -> str:
@@ -510,7 +576,7 @@ def _clean(text: str) -> str | None:
     text = _trim(text).strip(" ,;:.\"'([-") if text else ""
     if text.lower().endswith(("jr", "sr", "a.i")):
         text += "."
-    if not _WORD.search(text) or _redacted(text):
+    if not (_WORD.search(text) or _is_title_word(text)) or _redacted(text):  # A/S, U/S
         return None
     return text
 
@@ -555,6 +621,11 @@ def _parse_classifier(value: str) -> _Classifier:
     return (*_who(who), reasons)
 
 
+def classifier_name(content: str) -> str | None:
+    """The name of the person of a Classified By line's content (as ``classified_by`` reads it)."""
+    return _classifier(content)[0]
+
+
 @functools.lru_cache(maxsize=4096)
 def _who(who: str) -> tuple[str | None, str | None]:
     """``(name, title)`` of the text before the reasons."""
@@ -562,13 +633,23 @@ def _who(who: str) -> tuple[str | None, str | None]:
     if not who or (who[0] in "dD" and _DERIVED.match(who)) or _redacted(who):
         return None, None
     segments = _segments(who)
+    if len(segments) > 1 and _is_field(segments[0]):
+        listed = _listed_title(segments)
+        if listed is not None:
+            # "Environment, Science, Technology and Health Officer Jane Doe": a title
+            # that lists fields, with commas
+            return _clean(listed[1]), _clean(listed[0])
     title, name = _split_title(segments[0])
     rest = segments[1:]
     if title and not name and rest:
-        # "Charge d'Affaires, a.i., John Smith", "Deputy Chief of Mission, Kevin M Johnson"
-        more_title, name = _split_title(rest[0])
-        if more_title:
-            title = f"{title}, {more_title}"
+        # "Charge d'Affaires, a.i., John Smith", "Deputy Chief of Mission, Kevin M Johnson",
+        # "Director, Office of Regional Affairs, John Doe": the title runs on to the name
+        for segment in rest:
+            more_title, name = _split_title(segment)
+            if more_title:
+                title = f"{title}, {more_title}"
+            if name:
+                break
     elif not title and name and rest:
         # "Richard Olson, Ambassador, State Department": the title follows the name
         next_title, next_name = _split_title(rest[0])

@@ -30,6 +30,7 @@ from typing import cast
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines
 from cablelib.extractors.body import signature, surnames
+from cablelib.extractors.classification import classifier_name
 from cablelib.extractors.references import ItemTypes, item_types
 from cablelib.extractors.tags import written_tags
 from cablelib.hookspecs import Register, hookimpl
@@ -400,7 +401,18 @@ def _scan(
 
 
 def _classifier_name(line: ClassifiedByLine) -> str | None:
-    """The person of a Classified By line."""
+    """The person of a Classified By line.
+
+    The name is read from what ``classified_by`` takes for the name, which knows the
+    titles that hold commas or joining words (``Environment, Science, Technology and
+    Health Officer Jane Doe``, ``Senior Advisor to the Ambassador on Transition David
+    Pearce``); from the whole text where that gives none.
+    """
+    name = classifier_name(line.content)  # read by classified_by already: cached
+    if name is not None:
+        found = _name_from_classifier(name)
+        if found is not None:
+            return found
     return _name_from_classifier(classifier_by(line))
 
 

@@ -4,7 +4,12 @@ Field ``references``: a list of ``{"letter", "text", "cable_id", "kind", "captio
 The model's :class:`~cablelib.model.Reference` items are split further where one item
 cites several documents (``TEHRAN 1091: TEHRAN 263``, ``SANAA 1995 b. SANAA 2079``, the
 two-column lists of the 1970s); page markers and run-on text (``Classified By``,
-``SUMMARY``, the SBU banner) are cut off.  Tables: ``reference-kinds.csv``,
+``SUMMARY``, the SBU banner) are cut off, and lettered items go on after a page break.
+Serials that OCR damaged are read as digits (``ASTANA l286``).  A station is a known
+post, or a word of four letters or more that ``reference-not-stations.txt`` does not
+list (historical posts: ``SAIGON``, ``BONN``; not ``DOD``, ``CODEL``, ``CINCPAC``).
+A citation without a year is of the citing cable's year (of its date), or of the year
+before for its own station above its own serial.  Tables: ``reference-kinds.csv``,
 ``reference-captions.txt``, ``reference-not-stations.txt``, ``reference-own-stations.txt``,
 ``station-fixes.csv`` and the station names of ``route2name.csv``.
 """
@@ -20,7 +25,19 @@ from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
-from cablelib.model import Cable, Item, Line, Reference, RefLine, TextLine, lettered_references
+from cablelib.model import (
+    Cable,
+    ClassLine,
+    Item,
+    Line,
+    PageBreakLine,
+    PageMarkerLine,
+    Reference,
+    RefLine,
+    TextLine,
+    _ocr_numbers,
+    lettered_references,
+)
 
 __all__ = ["cablelib_register_extractors", "cited_cables", "references"]
 
@@ -164,24 +181,35 @@ def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
     last = words[-1]
     if last in _own_stations():
         return 1, ""  # the citing cable's station: _cable_id knows it
-    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROM") or "XX" in last:
-        return None  # "XX": a redacted word (XXXXXXXXXXXX 456)
+    if last in _not_stations() or len(_NOT_LETTERS.sub("", last)) < len("ROME") or "XX" in last:
+        # no post's name is shorter than ROME, LIMA or OSLO (DOD 1234, OSD 12, JCS 5 are
+        # no cables); "XX": a redacted word (XXXXXXXXXXXX 456)
+        return None
     return 1, normalize_station(last)
 
 
-def _citations(text: str) -> list[tuple[int, str | None, str, list[int]]]:
+#: Letters that OCR reads for digits, in upper case: ``l`` is ``L`` here.
+_OCR_UPPER = frozenset("OIL")
+
+
+def _citations(text: str) -> tuple[list[tuple[int, str | None, str, list[int]]], bool]:
     """``(start, year, station, serials)`` of every cable cited in the upper-cased ``text``.
 
     A citation written without a year takes the year of a date written right after it
-    (``STATE 42635 DATED MARCH 7, 1973``).
+    (``STATE 42635 DATED MARCH 7, 1973``).  The flag tells whether a number may be
+    damaged by OCR: a serial that an O, I or L goes on (``KABUL 1O2``), or a "station"
+    of those letters alone before a number (``ASTANA L286``: L and 286).
     """
     out: list[tuple[int, str | None, str, list[int]]] = []
+    damaged = False
     pos = 0
     while True:
         m = _CITATION.search(text, pos)
         if m is None:
-            return out
+            return out, damaged
         words = m.group("station").split()
+        if text[m.end() : m.end() + 1] in _OCR_UPPER or _OCR_UPPER.issuperset(words[-1]):
+            damaged = True
         found = _station_of(tuple(words))
         if found is None:
             # retry from the next word: "AND 08 ALGIERS 0075"
@@ -382,18 +410,31 @@ def references(cable: Cable) -> Found:
     return Found(out, tuple(line for line, _ in blocks))
 
 
+#: Items of a page break, which a REF block may go on after.
+_PAGE_ITEMS = frozenset((PageMarkerLine, PageBreakLine, ClassLine))
+
+
 def _continued(
     items: tuple[Item, ...], types: tuple[type, ...], at: int, refs: tuple[Reference, ...]
 ) -> list[tuple[Line, tuple[Reference, ...]]]:
-    """Lettered items that go on after a blank line under the last REF line.
+    """Lettered items that go on after a blank line or a page break under the last REF line.
 
     ``Ref: a. 05 state 201650`` / blank / ``B. 05 berlin 3726`` / ``c. 05 state 211408``
     (08STATE15220): text lines right after it whose letters go on from its last letter.
+    A page marker (``KABUL 00000140  002 OF 003``), a telegram page header and the
+    classification line repeated at a page's top may stand between.
     """
     out: list[tuple[Line, tuple[Reference, ...]]] = []
     last = refs[-1].letter if refs else None
     i = at + 1
-    while last is not None and last != "Z" and i < len(items) and types[i] is TextLine:
+    size = len(items)
+    while last is not None and last != "Z" and i < size:
+        kind = types[i]
+        if kind in _PAGE_ITEMS:
+            i += 1
+            continue
+        if kind is not TextLine:
+            break
         line = cast("TextLine", items[i])
         more = lettered_references(" ".join(line.content.split()), chr(ord(last) + 1))
         if not more:
@@ -457,7 +498,15 @@ def _read_piece(
     letter: str | None, text: str, own: tuple[int, str, int] | None, own_id: str | None
 ) -> list[dict[str, Any]]:
     upper = text.upper()
-    cited = _citations(upper)
+    cited, damaged = _citations(upper)
+    if damaged:
+        # Numbers that OCR damaged (``ASTANA l286``, ``KABUL 1O2``): read again with the
+        # O, o, I and l of the numbers read as digits, which the upper-casing above
+        # could not tell from an L (same length: the bounds hold in the text as written).
+        read = _ocr_numbers(text)
+        if read != text:
+            upper = read.upper()
+            cited = _citations(upper)[0]
     out: list[dict[str, Any]] = []
     if not cited:
         clean = " ".join(text.split()).strip(_SEPARATORS)
