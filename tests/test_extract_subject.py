@@ -507,6 +507,9 @@ MORE_COMMENT_CASES = [
     ('1. (C) Fact. He comments: "A quote." More.', []),
     ("1. (C) Fact. A comment: none.", []),
     ("1. (C) Comment: The end user comments count. End Comment.", ["The end user comments count."]),
+    # a signature with its title glued to the comment that ends the cable
+    ("1. (C) Text. Comment: The comment.\nCROCKER, AMBASSADOR", ["The comment."]),
+    ("1. (C) Text. Comment: The comment.\nSMITH (ACTING)", ["The comment."]),
     # a summary and comment is a comment too, in any case (09LAPAZ1784, 08KYIV2414)
     ("1. (C) Summary and comment: The text. End summary and comment.", ["The text."]),
     ("1. (C) SUMMARY AND COMMENT: THE TEXT. END SUMMARY AND COMMENT.", ["THE TEXT."]),

@@ -308,6 +308,22 @@ def signature(cable: Cable) -> tuple[str | None, Line | None]:
     return shared(cable, "body:signature", _signature)
 
 
+def signature_as_written(cable: Cable) -> str | None:
+    """The signature with the title written on its line (``CROCKER, AMBASSADOR``).
+
+    The name alone (as :func:`signature` gives it) where its line holds other words
+    too, such as the end of a sentence the name is glued to.
+    """
+    name, line = signature(cable)
+    if name is None or line is None:
+        return name
+    for physical in reversed(line.content.split("\n")):
+        text = physical.strip()
+        if name in text:
+            return text if _without_title(text) == name else name
+    return name
+
+
 #: What :func:`_signature_name` gives for a line that is a title alone.
 _TITLE_LINE = "\x00title"
 

@@ -32,7 +32,7 @@ from typing import cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._text import raw_body
-from cablelib.extractors.body import signature
+from cablelib.extractors.body import signature_as_written
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,
@@ -653,7 +653,7 @@ def _unsigned(cable: Cable, body: _Body, end: int, value: str) -> str:
     """
     if end < len(body.text) or not body.complete or not value:
         return value
-    name = signature(cable)[0]
+    name = signature_as_written(cable)  # with a title on its line: CROCKER, AMBASSADOR
     if name and value.endswith(name) and value[-len(name) - 1 : -len(name)].isspace():
         return value[: -len(name)].rstrip()
     return value
