@@ -627,3 +627,18 @@ def test_clean_subject_reads_utf8_mojibake(written: str, expected: str) -> None:
 def test_summary_end_marks_in_brackets_and_mistyped(end: str) -> None:
     body = f"1. (C) Summary: The summary text. {end}\n\n2. (C) Body text.\n"
     assert _extract(HEAD + "SUBJECT: S\n\n" + body, "summary") == "The summary text."
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # PlusD telegrams: no blank line under the SUBJECT or REF line
+        ("SUBJ: IRAN\nBEGIN SUMMARY: THE SHAH SAID. END SUMMARY.", "THE SHAH SAID."),
+        ("SUBJ: IRAN\nREF: STATE 123\nBEGIN SUMMARY: THE SHAH SAID\nMUCH.", "THE SHAH SAID MUCH."),
+        ("SUBJ: IRAN\n(C) SUMMARY. THE SHAH SAID. END SUMMARY.", "THE SHAH SAID."),
+        ("SUBJ: IRAN\nSUMMARY OF TALKS", None),  # a subject that wraps
+    ],
+)
+def test_summary_under_the_subject_or_ref_line(header: str, expected: str | None) -> None:
+    text = HEAD + _PRE + header + "\n\n1. (C) Text.\n"
+    assert _extract(text, "summary") == expected

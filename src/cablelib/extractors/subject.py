@@ -712,6 +712,9 @@ def summary(cable: Cable) -> Found:
             begin = again.end()
         value = _unsigned(cable, body, end, _tidy(body.text[begin:end]))
         return Found(value or None, body.lines(start.start(), end))
+    above = _summary_above_the_body(cable)
+    if above is not None:
+        return above
     end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
     if end_m is None:
         return Found(None, ())
@@ -729,6 +732,42 @@ def summary(cable: Cable) -> Found:
             begin = body.starts[index - 1]
     value = _tidy(body.text[begin : end_m.start()])
     return Found(value or None, body.lines(begin, end_m.start()))
+
+
+#: A summary label at the start of a line that the grammar read into the SUBJECT or REF
+#: line above it (no blank line between, as in PlusD telegrams): ``BEGIN SUMMARY``, or
+#: ``SUMMARY`` with a colon, full stop or dash, maybe after a portion marking.
+_SUMMARY_ROW = re.compile(
+    rf"[ \t]*(?:{_MARK}[ \t]*)?"
+    r"(?:BEGIN[ \t]+SUMM?AR?Y\b|SUMM?AR?Y[ \t]*(?::|\.|--?[ \t]))[ \t:.\-]*",
+    re.I,
+)
+
+
+def _summary_above_the_body(cable: Cable) -> Found | None:
+    """A summary that starts inside the SUBJECT or REF line, on a line of its own."""
+    for doc in cable.documents:
+        for item in doc.items:
+            kind = type(item)
+            if kind is Paragraph:
+                return None
+            if kind is not SubjectLine and kind is not RefLine:
+                continue
+            line = cast("Line", item)
+            content = line.content
+            if "\n" not in content or ("SUM" not in content and "Sum" not in content):
+                continue
+            at = content.find("\n")
+            while at != -1:
+                m = _SUMMARY_ROW.match(content, at + 1)
+                if m is not None:
+                    text = content[m.end() :]
+                    end = _SUMMARY_END.search(text)
+                    value = _tidy(text[: end.start()] if end is not None else text)
+                    if value:
+                        return Found(value, (line,))
+                at = content.find("\n", at + 1)
+    return None
 
 
 def _unsigned(cable: Cable, body: _Body, end: int, value: str) -> str:
