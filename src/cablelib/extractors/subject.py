@@ -186,7 +186,7 @@ def subject(cable: Cable) -> Found:
     else:
         value = line.value
         content = line.content
-        if "\n" in content:  # two lines or more
+        if "\n" in content and _may_end_early(content):
             kept = _subject_lines(content)
             if kept is not content:
                 value = _fold(kept[len(line.label) :])
@@ -223,7 +223,9 @@ def _subject_lines(content: str) -> str:
     upper = rows[0].isupper()
     for k in range(1, len(rows)):
         row = rows[k]
-        if _NOT_SUBJECT_ROW.match(row) or (upper and _mixed_case_sentence(row)):
+        if (row.lstrip().startswith(_ROW_LEADS) and _NOT_SUBJECT_ROW.match(row)) or (
+            upper and not row.isupper() and _mixed_case_sentence(row)
+        ):
             return "\n".join(rows[:k])
         if k == 1 or row[:1].isspace():  # an indented line continues the subject
             continue
@@ -232,6 +234,21 @@ def _subject_lines(content: str) -> str:
         if len(before) + 1 + len(word) <= width and _SENTENCE_END.search("\n".join(rows[k:])):
             return "\n".join(rows[:k])
     return content
+
+
+def _may_end_early(content: str) -> bool:
+    """Whether :func:`_subject_lines` may keep less than all of a SUBJECT line's lines.
+
+    Three lines or more, or a second line that may be no continuation (quick checks of
+    what :data:`_NOT_SUBJECT_ROW` and :func:`_mixed_case_sentence` look for).
+    """
+    nl = content.find("\n")
+    if content.find("\n", nl + 1) != -1:
+        return True
+    second = content[nl + 1 :]
+    return second.lstrip().startswith(_ROW_LEADS) or (
+        not second.isupper() and content[:nl].isupper()
+    )
 
 
 #: A line that never continues a subject: a REF label the grammar did not read as one
@@ -245,6 +262,8 @@ _NOT_SUBJECT_ROW = re.compile(
     rf"|{_MARK}[ \t]+\S"
     r")"
 )
+#: The first characters of the lines :data:`_NOT_SUBJECT_ROW` matches.
+_ROW_LEADS = ("REF", "Ref", "RETEL", "BEGIN", "Begin", "SUMMARY", "Summary", "(")
 #: Text in brackets (``[Source removed]``), left out when counting a line's letters.
 _BRACKETED = re.compile(r"\[[^\]\n]*\]")
 #: The fewest letters that make a line a sentence rather than a word or two.
@@ -746,17 +765,19 @@ _SUMMARY_ROW = re.compile(
 
 def _summary_above_the_body(cable: Cable) -> Found | None:
     """A summary that starts inside the SUBJECT or REF line, on a line of its own."""
-    for doc in cable.documents:
-        for item in doc.items:
-            kind = type(item)
-            if kind is Paragraph:
-                return None
-            if kind is not SubjectLine and kind is not RefLine:
-                continue
+    units = shared(cable, "subject:units", _Units)
+    raw = units.raw
+    # only the lines above the running text: its first unit ends the search
+    first = units.item_of[0] if units.item_of else len(raw.items)
+    gate = _SUMMARY_GATE_LONG_S if raw.long_s else _SUMMARY_GATE
+    found = gate.search(raw.lower, 0, raw.starts[first])
+    if found is None:
+        return None
+    for i in range(bisect.bisect_right(raw.starts, found.start()) - 1, first):
+        item = raw.items[i]
+        if type(item) is SubjectLine or type(item) is RefLine:
             line = cast("Line", item)
             content = line.content
-            if "\n" not in content or ("SUM" not in content and "Sum" not in content):
-                continue
             at = content.find("\n")
             while at != -1:
                 m = _SUMMARY_ROW.match(content, at + 1)
