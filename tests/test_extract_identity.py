@@ -221,6 +221,10 @@ def test_origin_name_variants(sender: str, origin: str) -> None:
         ("06UNCLASSIFIEDSENSITIVEBAKU1165", "06BAKU1165"),
         ("75LIMITEDOFFICIALUSETEHRAN1234", "75TEHRAN1234"),
         ("06SBUBAKU1", "06BAKU1"),
+        # PlusD's letter after the id
+        ("1975STATE099768_b", "75STATE99768"),
+        ("10SHANGHAI60_a", "10SHANGHAI60"),
+        ("1977ADDIS02512_c", "77ADDISABABA2512"),
     ],
 )
 def test_canonical_id_captions(written: str, canonical: str) -> None:

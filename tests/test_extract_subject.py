@@ -555,3 +555,93 @@ def test_trailing_white_space_changes_nothing() -> None:
     body = "1. (C) Fact.\n\n------------   \nCOMMENT AND ACTION REQUEST   \n------------   \n\n"
     body += "2. (C) We should act.   \nEnd Comment.\n"
     assert _extract(HEAD + "SUBJECT: S\n\n" + body, "comment") == ["We should act."]
+
+
+# -- subjects on the TAGS line, lines under a subject that are not its own, mojibake -------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("TAGS: PREL, PGOV, AF SUBJECT: (C) THE TEST", "THE TEST"),
+        ("TAGS: PREL PGOV AF SUBJ: THE TEST", "THE TEST"),
+        ("TAGS: PREL, PGOV,\n  AF SUBJECT: THE TEST THAT\n     WRAPS", "THE TEST THAT WRAPS"),
+        ("TAGS: PREL, PGOV, AF\nSUBJECT: THE TEST", "THE TEST"),
+    ],
+)
+def test_subject_on_the_tags_line(header: str, expected: str) -> None:
+    text = HEAD + "E.O. 12958: DECL: 10/01/2018\n" + header + "\nREF: STATE 1\n\n1. (C) Text.\n"
+    found = cablelib.extract(cablelib.loads(text), only=["subject", "tags"])
+    assert found["subject"] == expected
+    assert found["tags"] == ["PREL", "PGOV", "AF"]
+
+
+#: (the lines under the SUBJECT line, with no blank line between)
+NOT_THE_SUBJECTS_LINES = [
+    "REF STATE 12345",  # 1970s telegrams: no colon
+    "REF (A) STATE 12345 (B) STATE 123",
+    "REFERENCE: STATE 12345",
+    "BEGIN SUMMARY: THE SHAH SAID. END SUMMARY.",
+    "(C) SUMMARY: THE SHAH SAID. END SUMMARY.",
+    "(SBU) This cable is sensitive but unclassified.",
+    "This cable is sensitive but unclassified. Not for internet distribution.",
+]
+
+
+@pytest.mark.parametrize("under", NOT_THE_SUBJECTS_LINES)
+def test_a_line_under_the_subject_that_is_not_its_own(under: str) -> None:
+    text = HEAD + _PRE + "SUBJECT: IRAN-IRAQ RELATIONS\n" + under + "\n\n1. (C) Text.\n"
+    assert _extract(text, "subject") == "IRAN-IRAQ RELATIONS"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "WEDNESDAY, NOVEMBER 4, 2009",  # 09ANKARA1594: a short first line wraps too
+        "REFORM OF THE BORDER REGIME",
+        "SUMMARY OF DISCUSSIONS",
+        "[Source removed] CALLS FOR A RECOUNT",
+    ],
+)
+def test_a_second_line_that_continues_the_subject(second: str) -> None:
+    text = HEAD + _PRE + "SUBJECT: IRAN-IRAQ RELATIONS\n" + second + _POST
+    assert _extract(text, "subject") == "IRAN-IRAQ RELATIONS " + second
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("CAF\u00c3\u00a9 SOCIETY IN MEXICO", "CAF\u00e9 SOCIETY IN MEXICO"),
+        ("IRAN\u00e2\u20ac\u2122S TEST", "IRAN\u2019S TEST"),  # as Windows-1252 shows it
+        ("IRAN\u00e2\u0080\u0099S TEST", "IRAN\u2019S TEST"),  # as Latin-1 reads it
+        # a byte lost (U+FFFD): that one is left as it is
+        ("A \u00e2\u20ac\u0153QUOTE\u00e2\u20ac\ufffd", "A \u201cQUOTE\u00e2\u20ac\ufffd"),
+        ("S\u00c3O PAULO", "S\u00c3O PAULO"),  # a real letter, no mojibake
+    ],
+)
+def test_clean_subject_reads_utf8_mojibake(written: str, expected: str) -> None:
+    assert clean_subject(written) == expected
+
+
+@pytest.mark.parametrize(
+    "end",
+    ["[End Summary]", "ENDSUMMARY.", "End summmary.", "END SUMMAR.", "End Sumary."],
+)
+def test_summary_end_marks_in_brackets_and_mistyped(end: str) -> None:
+    body = f"1. (C) Summary: The summary text. {end}\n\n2. (C) Body text.\n"
+    assert _extract(HEAD + "SUBJECT: S\n\n" + body, "summary") == "The summary text."
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # PlusD telegrams: no blank line under the SUBJECT or REF line
+        ("SUBJ: IRAN\nBEGIN SUMMARY: THE SHAH SAID. END SUMMARY.", "THE SHAH SAID."),
+        ("SUBJ: IRAN\nREF: STATE 123\nBEGIN SUMMARY: THE SHAH SAID\nMUCH.", "THE SHAH SAID MUCH."),
+        ("SUBJ: IRAN\n(C) SUMMARY. THE SHAH SAID. END SUMMARY.", "THE SHAH SAID."),
+        ("SUBJ: IRAN\nSUMMARY OF TALKS", None),  # a subject that wraps
+    ],
+)
+def test_summary_under_the_subject_or_ref_line(header: str, expected: str | None) -> None:
+    text = HEAD + _PRE + header + "\n\n1. (C) Text.\n"
+    assert _extract(text, "summary") == expected

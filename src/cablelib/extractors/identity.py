@@ -38,6 +38,8 @@ _OCR_DIGITS = re.compile(r"^[Oo](?=\d)|(?<=\d)[Oo]|(?<=\d)[lI|]|(?<=[A-Z\d])[l|]
 _LOWER = re.compile(r"[a-z]")
 _OCR_TABLE = str.maketrans("OolI|", "00111")
 _HAS_DIGIT = re.compile(r"\d")
+#: The letter PlusD writes after a cable's id: ``1975STATE099768_b``, ``10SHANGHAI60_a``.
+_PLUSD_SUFFIX = re.compile(r"(?<=\d)\s*_[A-Za-z]\s*$")
 _US_MISSION = re.compile(r"^US MISSION\b")
 #: The addressees a copy joined onto an FM line: FM AMEMBASSY X TO SECSTATE WASHDC 1234
 #: (not the TO of a name: USDEL TO THE CSCE)
@@ -72,7 +74,8 @@ def canonical_id(reference_id: str) -> str:
     Upper case, without blanks, a two-digit year, the station as Cablegate ids write it
     and the serial without leading zeros: ``08SCTION02OF02SAOPAULO335`` → ``08SAOPAULO335``,
     ``06EFTOBAKU1165`` → ``06BAKU1165``, ``1975STATE099768`` → ``75STATE99768``, and a
-    PlusD id's cut station in full: ``1977ADDIS02512`` → ``77ADDISABABA2512``.  An id
+    PlusD id's cut station in full: ``1977ADDIS02512`` → ``77ADDISABABA2512``, without
+    PlusD's letter after it (``1975STATE099768_b`` → ``75STATE99768``).  An id
     that does not have the shape year, station, serial is returned upper-cased and
     without blanks.
     """
@@ -81,6 +84,8 @@ def canonical_id(reference_id: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _canonical_id(reference_id: str) -> str:
+    if "_" in reference_id:  # PlusD's letter after the id: 1975STATE099768_b, 10SHANGHAI60_a
+        reference_id = _PLUSD_SUFFIX.sub("", reference_id)
     if _LOWER.search(reference_id) is not None:
         reference_id = _lower_ocr(reference_id)
     text = _NOT_ID_CHARS.sub("", reference_id.upper())

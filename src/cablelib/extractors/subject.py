@@ -73,6 +73,16 @@ _PAGE_NUMBER = re.compile(r"\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b")
 _TRAILING_MARK = re.compile(rf"\s*{_MARK}\s*$", re.I)
 _TAG = re.compile(r"<[^<>\n]*>|<\s*$")
 # WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
+#: UTF-8 read as Latin-1 or Windows-1252 (WikiLeaks' pages and their copies): a lead byte
+#: (``Ã``, ``Â``, ``â``) and continuation bytes, as Windows-1252 shows them (``â€™`` for
+#: a right quote, ``Ã©`` for é) or as Latin-1 controls.
+_MOJIBAKE_UTF8 = re.compile(
+    "[\u00c2-\u00c3](?:[\u0080-\u00bf]|[\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192])"
+    "|\u00e2(?:[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122"
+    "\u0161\u203a\u0153\u017e\u0178]){2}"
+)
+_BYTE = 256
 _MOJIBAKE_QUOTES = re.compile(r"&([A-Za-z][^&\n]{0,80}?[A-Za-z.,!?])8(?![0-9])")
 
 
@@ -109,6 +119,8 @@ def clean_subject(text: str, station: str | None = None) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = _MOJIBAKE_QUOTES.sub(r'"\1"', html.unescape(text))
+    if "\u00c3" in text or "\u00c2" in text or "\u00e2" in text:
+        text = _MOJIBAKE_UTF8.sub(_utf8_again, text)
     text = _fold(text)
     if text[:4].upper() == "SUBJ":  # labelled twice
         text = _LEADING_LABEL.sub("", text, count=1)
@@ -129,6 +141,15 @@ def clean_subject(text: str, station: str | None = None) -> str:
     elif text.endswith(")"):  # else the pattern, tried at every position, finds nothing
         text = _TRAILING_MARK.sub("", text)
     return text.strip()
+
+
+def _utf8_again(m: re.Match[str]) -> str:
+    """The character whose UTF-8 bytes were read as Latin-1 or Windows-1252, or the text."""
+    try:
+        raw = bytes(ord(ch) if ord(ch) < _BYTE else ch.encode("cp1252")[0] for ch in m.group())
+        return raw.decode("utf-8")
+    except (UnicodeError, ValueError):
+        return m.group()
 
 
 def _drop_station(text: str, station: str | None) -> str:
@@ -153,6 +174,10 @@ def subject(cable: Cable) -> Found:
     """The subject on one line, without portion marking, or ``None``."""
     # what Cable.subject reads, found once (that property would look for the line again)
     line, items, index = _subject_line(cable)
+    if not isinstance(line, SubjectLine):
+        inline = _inline_subject(cable)  # "TAGS: PREL, PGOV SUBJECT: THE SUBJECT"
+        if inline is not None:
+            return inline
     if line is None:
         return Found(None, ())
     lines: tuple[Line, ...] = (line,)
@@ -161,7 +186,7 @@ def subject(cable: Cable) -> Found:
     else:
         value = line.value
         content = line.content
-        if content.count("\n") > 1:  # three lines or more
+        if "\n" in content and _may_end_early(content):
             kept = _subject_lines(content)
             if kept is not content:
                 value = _fold(kept[len(line.label) :])
@@ -188,20 +213,96 @@ def _subject_lines(content: str) -> str:
     A telegram's body may start right under a subject wrapped over lines, unindented
     and with no blank line between (1970s telegrams): a line that ends well before the
     width the subject's first line was wrapped at, when the next word would have fit on
-    it, ends the subject, if sentences follow.  The first continuation line is always
-    the subject's (a subject wraps once at any width).
+    it, ends the subject, if sentences follow.  The first continuation line is the
+    subject's (a subject wraps once at any width) unless it cannot be: a REF label
+    without its colon (``REF STATE 123``, ``REFERENCE:``), a summary label, a portion
+    marking, or a sentence in mixed case under a subject in capitals.
     """
     rows = content.rstrip().split("\n")
     width = len(rows[0].rstrip())
-    for k in range(2, len(rows)):
+    upper = rows[0].isupper()
+    for k in range(1, len(rows)):
         row = rows[k]
-        if row[:1].isspace():  # an indented line continues the subject
+        if (row.lstrip().startswith(_ROW_LEADS) and _NOT_SUBJECT_ROW.match(row)) or (
+            upper and not row.isupper() and _mixed_case_sentence(row)
+        ):
+            return "\n".join(rows[:k])
+        if k == 1 or row[:1].isspace():  # an indented line continues the subject
             continue
         before = rows[k - 1].rstrip()
         word = row.split(" ", 1)[0]
         if len(before) + 1 + len(word) <= width and _SENTENCE_END.search("\n".join(rows[k:])):
             return "\n".join(rows[:k])
     return content
+
+
+def _may_end_early(content: str) -> bool:
+    """Whether :func:`_subject_lines` may keep less than all of a SUBJECT line's lines.
+
+    Three lines or more, or a second line that may be no continuation (quick checks of
+    what :data:`_NOT_SUBJECT_ROW` and :func:`_mixed_case_sentence` look for).
+    """
+    nl = content.find("\n")
+    if content.find("\n", nl + 1) != -1:
+        return True
+    second = content[nl + 1 :]
+    return second.lstrip().startswith(_ROW_LEADS) or (
+        not second.isupper() and content[:nl].isupper()
+    )
+
+
+#: A line that never continues a subject: a REF label the grammar did not read as one
+#: (no colon, or spelt out), a summary label, a paragraph's portion marking.
+_NOT_SUBJECT_ROW = re.compile(
+    r"[ \t]*(?:"
+    r"(?:REF(?:S|TELS?|ERENCES?)?|RETELS?|Refs?|Reftels?|References?)"
+    r"(?:[ \t]*:|[ \t]+(?=\(?[A-Z0-9]))"
+    r"|(?:BEGIN[ \t]+SUMM?ARY|Begin[ \t]+[Ss]ummary)\b"
+    r"|(?:SUMMARY|Summary)[ \t]*(?:[:.]|--?[ \t])"
+    rf"|{_MARK}[ \t]+\S"
+    r")"
+)
+#: The first characters of the lines :data:`_NOT_SUBJECT_ROW` matches.
+_ROW_LEADS = ("REF", "Ref", "RETEL", "BEGIN", "Begin", "SUMMARY", "Summary", "(")
+#: Text in brackets (``[Source removed]``), left out when counting a line's letters.
+_BRACKETED = re.compile(r"\[[^\]\n]*\]")
+#: The fewest letters that make a line a sentence rather than a word or two.
+_SENTENCE_LETTERS = 10
+
+
+def _mixed_case_sentence(row: str) -> bool:
+    """Whether ``row`` is written in mixed case, more small letters than capitals."""
+    if "[" in row:
+        row = _BRACKETED.sub(" ", row)
+    lower = sum(1 for ch in row if ch.islower())
+    upper = sum(1 for ch in row if ch.isupper())
+    return lower + upper >= _SENTENCE_LETTERS and lower > upper
+
+
+#: A subject written on the TAGS or E.O. line: "TAGS: PREL, PGOV SUBJECT: THE SUBJECT".
+_INLINE_SUBJECT = re.compile(r"(?:^|[ \t,;])(?:SUBJECT|SUBJ|Subject|Subj)[ \t]*:")
+
+
+def _inline_subject(cable: Cable) -> Found | None:
+    """The subject written after the tags on the TAGS (or E.O.) line, if any."""
+    for doc in cable.documents:
+        for item in doc.items:
+            kind = type(item)
+            if kind is Paragraph:
+                return None
+            if kind is not TagsLine and kind is not EoLine:
+                continue
+            content = cast("Line", item).content
+            if "SUBJ" not in content and "Subj" not in content:
+                continue
+            m = _INLINE_SUBJECT.search(content)
+            if m is None:
+                continue
+            rest = content[m.end() :]
+            kept = _subject_lines("SUBJECT:" + rest) if "\n" in rest else "SUBJECT:" + rest
+            value = clean_subject(kept[len("SUBJECT:") :])
+            return Found(value or None, (cast("Line", item),))
+    return None
 
 
 #: Where a subject's line ends, lines of the header that may follow it.
@@ -498,8 +599,11 @@ _SUMMARY_START = re.compile(
     + rf"(?:{_LABEL_END}|(?(begin)[ \t]+|(?!))))",
     re.I | re.M,
 )
+# also in brackets and mistyped: "[End Summary]", "ENDSUMMARY", "End Summmary", "END SUMMAR"
 _SUMMARY_END = re.compile(
-    r"\(?\bEND\s+(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y" + _SUMMARY_ALSO + r"\b[.:)]*",
+    r"[(\[]?\bEND\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?(?:SUM{1,3}AR?Y|SUMMAR)"
+    + _SUMMARY_ALSO
+    + r"\b[.:)\]]*",
     re.I,
 )
 _COMMENT_START = re.compile(
@@ -627,6 +731,9 @@ def summary(cable: Cable) -> Found:
             begin = again.end()
         value = _unsigned(cable, body, end, _tidy(body.text[begin:end]))
         return Found(value or None, body.lines(start.start(), end))
+    above = _summary_above_the_body(cable)
+    if above is not None:
+        return above
     end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
     if end_m is None:
         return Found(None, ())
@@ -644,6 +751,44 @@ def summary(cable: Cable) -> Found:
             begin = body.starts[index - 1]
     value = _tidy(body.text[begin : end_m.start()])
     return Found(value or None, body.lines(begin, end_m.start()))
+
+
+#: A summary label at the start of a line that the grammar read into the SUBJECT or REF
+#: line above it (no blank line between, as in PlusD telegrams): ``BEGIN SUMMARY``, or
+#: ``SUMMARY`` with a colon, full stop or dash, maybe after a portion marking.
+_SUMMARY_ROW = re.compile(
+    rf"[ \t]*(?:{_MARK}[ \t]*)?"
+    r"(?:BEGIN[ \t]+SUMM?AR?Y\b|SUMM?AR?Y[ \t]*(?::|\.|--?[ \t]))[ \t:.\-]*",
+    re.I,
+)
+
+
+def _summary_above_the_body(cable: Cable) -> Found | None:
+    """A summary that starts inside the SUBJECT or REF line, on a line of its own."""
+    units = shared(cable, "subject:units", _Units)
+    raw = units.raw
+    # only the lines above the running text: its first unit ends the search
+    first = units.item_of[0] if units.item_of else len(raw.items)
+    gate = _SUMMARY_GATE_LONG_S if raw.long_s else _SUMMARY_GATE
+    found = gate.search(raw.lower, 0, raw.starts[first])
+    if found is None:
+        return None
+    for i in range(bisect.bisect_right(raw.starts, found.start()) - 1, first):
+        item = raw.items[i]
+        if type(item) is SubjectLine or type(item) is RefLine:
+            line = cast("Line", item)
+            content = line.content
+            at = content.find("\n")
+            while at != -1:
+                m = _SUMMARY_ROW.match(content, at + 1)
+                if m is not None:
+                    text = content[m.end() :]
+                    end = _SUMMARY_END.search(text)
+                    value = _tidy(text[: end.start()] if end is not None else text)
+                    if value:
+                        return Found(value, (line,))
+                at = content.find("\n", at + 1)
+    return None
 
 
 def _unsigned(cable: Cable, body: _Body, end: int, value: str) -> str:
