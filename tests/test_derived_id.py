@@ -109,3 +109,22 @@ def test_the_executive_order_bounds_the_year(order: str, years: str, expected: s
     )
     cable = cablelib.loads(text)
     assert cable.derived_reference_id == f"{expected}KIGALI3188"
+
+
+@pytest.mark.parametrize(
+    ("banner", "expected"),
+    [
+        # a telegram to the Secretary's party is numbered in the TOSEC series too: its id
+        # is the station's own serial (excerpt 025 is 1975STATE181655)
+        ("S E C R E T STATE 181655 TOSEC 080234", "75STATE181655"),
+        ("SECRET STATE 041234 TOSEC 050123 NODIS", "75STATE41234"),
+        # the party's own telegrams have no other number
+        ("SECRET SECTO 01234", "75SECTO1234"),
+    ],
+)
+def test_a_series_number_after_the_serial(banner: str, expected: str) -> None:
+    text = (
+        "O 010027Z AUG 75\nFM SECSTATE WASHDC\nTO USDEL SECRETARY IMMEDIATE\n"
+        f"{banner}\n\nE.O. 11652: GDS\nTAGS: PFOR\nSUBJECT: A SUBJECT\n\n1. TEXT\n"
+    )
+    assert cablelib.loads(text).derived_reference_id == expected

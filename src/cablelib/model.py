@@ -546,6 +546,25 @@ _TRAILING_CAPTIONS = re.compile(rf"(?<=\d)(?:[ \t,/-]+{_BANNER_CAPTION})+[^\S\n]
 _STATION_CHARS_REVERSED = re.compile(r"[A-Za-z .'()-]*")
 
 
+#: Series a telegram is numbered in besides its station's own: ``STATE 181655 TOSEC 080234``.
+_SERIES = frozenset(("TOSEC", "SECTO"))
+
+
+def _last_station_serial(text: str) -> tuple[str, int, str] | None:
+    """The station and serial that end ``text``, and the text before them."""
+    sm = _SERIAL_AT_END.search(text)
+    if not sm or sm.start() == 0 or not text[sm.start() - 1].isspace():
+        return None
+    before = text[: sm.start()].rstrip()
+    # the station is the run of name characters right before the serial
+    run = _STATION_CHARS_REVERSED.match(before[::-1])
+    cut = len(before) - (run.end() if run else 0)
+    station = before[cut:].lstrip(" .'()-")
+    if not station or not station[0].isalpha():
+        return None
+    return _fold(station), int(sm.group(1).translate(_OCR_DIGITS)), before[:cut].rstrip()
+
+
 @frozen
 class BannerLine(Line):
     """The classification banner: ``C O N F I D E N T I A L SECTION 01 OF 02 USNATO 000383``."""
@@ -586,17 +605,14 @@ class BannerLine(Line):
             cm = _CLASS_WORD_RE.match(content)
             rest = content[cm.end() :] if cm else content
             rest = re.sub(r"^(?://[A-Z/ ]+)", "", rest)
-        rest = rest.strip()
-        sm = _SERIAL_AT_END.search(rest)
-        if not sm or sm.start() == 0 or not rest[sm.start() - 1].isspace():
-            return None
-        before = rest[: sm.start()].rstrip()
-        # the station is the run of name characters right before the serial
-        run = _STATION_CHARS_REVERSED.match(before[::-1])
-        station = before[len(before) - (run.end() if run else 0) :].lstrip(" .'()-")
-        if not station or not station[0].isalpha():
-            return None
-        return _fold(station), int(sm.group(1).translate(_OCR_DIGITS))
+        found = _last_station_serial(rest.strip())
+        if found is not None and found[0] in _SERIES:
+            # STATE 181655 TOSEC 080234: a telegram of the station's own series, also
+            # numbered in the series of the Secretary's travelling party
+            own = _last_station_serial(found[2])
+            if own is not None:
+                found = own
+        return None if found is None else found[:2]
 
     @property
     def station(self) -> str | None:
