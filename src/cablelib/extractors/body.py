@@ -36,6 +36,7 @@ from typing import cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
+from cablelib.extractors._snippet import LABELLED as _LABELLED
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -350,6 +351,15 @@ def _signature_name(text: str) -> str | None:
 
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
+    if (
+        len(tail) > 1
+        and type(tail[0]) is SignatureLine
+        and type(tail[1]) in _LABELLED
+        and tail[1].eol.count("\n") == 1
+    ):
+        # a snippet that stops on a wrapped SUBJECT, TAGS, REF or Classified By line:
+        # its last line (see cablelib.extractors._snippet) is no signature
+        return None, None
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
     # copy, never the signature: read from the last end of message up.
     for i, line in enumerate(tail):
