@@ -40,6 +40,24 @@ def _ref(letter: str | None, text: str, cable_id: str | None, captions: tuple[st
     }
 
 
+_KABUL_HEADER = (  # 09KABUL140, FORMAT.md 4.1
+    "VZCZCXRO0510\nOO RUEHPW\nDE RUEHBUL #0140/01 0201040\nZNY CCCCC ZZH\nO 201040Z JAN 09\n"
+    "FM AMEMBASSY KABUL\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\n"
+    "INFO RUCNAFG/AFGHANISTAN COLLECTIVE PRIORITY\nRUEHNO/USMISSION USNATO PRIORITY 0001\nBT\n"
+)
+_KABUL_TO = [_to("SECSTATE WASHDC", "RUEHC", "IMMEDIATE", "6866")]
+_KABUL_INFO = [
+    _to("AFGHANISTAN COLLECTIVE", "RUCNAFG", "PRIORITY"),
+    _to("USMISSION USNATO", "RUEHNO", "PRIORITY", "0001"),
+]
+_SOFIA = (  # excerpt 142 (76SOFIA2300): a page break, then the list's last line
+    "P R 281305Z OCT 76\nFM AMEMBASSY SOFIA\nTO SECSTATE WASHDC PRIORITY 1920\n"
+    "INFO AMEMBASSY ANKARA\nAMEMBASSY STOCKHOLM\nCONFIDENTIAL\nCONFIDENTIAL\n"
+    "PAGE 02 SOFIA 02300 01 OF 04 281440Z\nAMCONSUL ZAGREB"
+)
+_KABUL_LINES = _KABUL_HEADER[_KABUL_HEADER.index("TO ") : _KABUL_HEADER.index("BT")]
+
+
 # -- the last line of a snippet, which the grammar reads as a signature -----------------
 
 _LAVROV = "FM LAVROV DISCUSSES MISSILE DEFENSE AND IRAN WITH CODEL LEVIN"  # 09MOSCOW1111
@@ -182,6 +200,8 @@ def test_references_of_a_snippet(snippet: str, reference_id: str, expected: list
         ("TAGS: PTER KTFN KCRM KHLS ECPS ECON PREL KPAO KTIA\nGM\n", []),
         (_LAVROV_LINES, []),
         (_BAKU, []),
+        (_KABUL_HEADER[: _KABUL_HEADER.index("BT")], []),
+        (_SOFIA, []),
     ],
 )
 def test_signer_of_a_snippet(snippet: str, expected: list[str]) -> None:
@@ -195,18 +215,6 @@ def test_persons_of_a_subject_snippet_name_no_signer() -> None:
 
 # -- addressee lines without the header around them ----------------------------------------
 
-_KABUL_HEADER = (  # 09KABUL140, FORMAT.md 4.1
-    "VZCZCXRO0510\nOO RUEHPW\nDE RUEHBUL #0140/01 0201040\nZNY CCCCC ZZH\nO 201040Z JAN 09\n"
-    "FM AMEMBASSY KABUL\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\n"
-    "INFO RUCNAFG/AFGHANISTAN COLLECTIVE PRIORITY\nRUEHNO/USMISSION USNATO PRIORITY 0001\nBT\n"
-)
-_KABUL_TO = [_to("SECSTATE WASHDC", "RUEHC", "IMMEDIATE", "6866")]
-_KABUL_INFO = [
-    _to("AFGHANISTAN COLLECTIVE", "RUCNAFG", "PRIORITY"),
-    _to("USMISSION USNATO", "RUEHNO", "PRIORITY", "0001"),
-]
-_KABUL_LINES = _KABUL_HEADER[_KABUL_HEADER.index("TO ") : _KABUL_HEADER.index("BT")]
-
 
 @pytest.mark.parametrize(
     ("snippet", "to", "info"),
@@ -214,6 +222,23 @@ _KABUL_LINES = _KABUL_HEADER[_KABUL_HEADER.index("TO ") : _KABUL_HEADER.index("B
         (_KABUL_HEADER, _KABUL_TO, _KABUL_INFO),
         (_KABUL_HEADER.replace("\n", "\r\n"), _KABUL_TO, _KABUL_INFO),
         ("\n  " + _KABUL_HEADER.rstrip("\n"), _KABUL_TO, _KABUL_INFO),
+        # the header without BT: its last addressee reads as a signature (excerpt 142)
+        (_KABUL_HEADER[: _KABUL_HEADER.index("BT")], _KABUL_TO, _KABUL_INFO),
+        (
+            _KABUL_HEADER[: _KABUL_HEADER.index(" PRIORITY 0001")],
+            _KABUL_TO,
+            [*_KABUL_INFO[:1], _to("USMISSION USNATO", "RUEHNO")],
+        ),
+        (
+            _SOFIA,
+            [_to("SECSTATE WASHDC", None, "PRIORITY", "1920")],
+            [_to("AMEMBASSY ANKARA"), _to("AMEMBASSY STOCKHOLM"), _to("AMCONSUL ZAGREB")],
+        ),
+        (
+            _SOFIA.replace("\n", "\r\n"),
+            [_to("SECSTATE WASHDC", None, "PRIORITY", "1920")],
+            [_to("AMEMBASSY ANKARA"), _to("AMEMBASSY STOCKHOLM"), _to("AMCONSUL ZAGREB")],
+        ),
         # the TO and INFO lines alone: no FM line, no date-time group
         (_KABUL_LINES, _KABUL_TO, _KABUL_INFO),
         (_KABUL_LINES.rstrip("\n"), _KABUL_TO, _KABUL_INFO),

@@ -15,19 +15,25 @@ from collections.abc import Sequence
 from typing import cast
 
 from cablelib.model import (
+    AddressLine,
     ClassifiedByLine,
+    InfoLine,
     Line,
     PassingLine,
     RefLine,
     SignatureLine,
     SubjectLine,
     TagsLine,
+    ToLine,
+    XmtLine,
 )
 
-__all__ = ["LABELLED", "wrapped_end"]
+__all__ = ["CONTINUED", "LABELLED", "wrapped_end"]
 
 #: The labelled lines whose last line a snippet's end may be.
 LABELLED = (SubjectLine, TagsLine, RefLine, ClassifiedByLine)
+#: Those and the header's addressee lines (a copy of the header alone, without BT).
+CONTINUED = (*LABELLED, ToLine, InfoLine, XmtLine, AddressLine)
 
 
 #: What the grammar reads the last line of such a snippet as.

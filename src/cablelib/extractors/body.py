@@ -36,7 +36,7 @@ from typing import cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
-from cablelib.extractors._snippet import LABELLED as _LABELLED
+from cablelib.extractors._snippet import CONTINUED as _CONTINUED
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -63,6 +63,8 @@ __all__ = ["paragraph_markings", "redactions", "signer"]
 _TAIL_LINES = (TextLine, ParagraphLine, MarkedParagraphLine, SignatureLine)
 #: Lines of running text.
 _TEXT_LINES = (TextLine, ParagraphLine, MarkedParagraphLine)
+#: A telegram's page break, which may fall inside the header's addressee lists.
+_PAGE_BREAKS = (PageMarkerLine, PageBreakLine)
 #: Lines the signature search steps over.
 _TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
 #: How many elements from the end the search reads at most.
@@ -349,16 +351,24 @@ def _signature_name(text: str) -> str | None:
     return None if _REDACTED_NAME.fullmatch(name) else name
 
 
+def _continues_above(tail: list[Line]) -> bool:
+    """Whether the text's last line, read as a signature, ends the lines above it.
+
+    A snippet that stops on a wrapped SUBJECT, TAGS, REF or Classified By line, or in
+    the header's addressees (maybe after a page break): see
+    :mod:`cablelib.extractors._snippet`.
+    """
+    if len(tail) < 2 or type(tail[0]) is not SignatureLine or tail[1].eol.count("\n") != 1:  # noqa: PLR2004
+        return False
+    j = 1
+    while j < len(tail) - 1 and isinstance(tail[j], _PAGE_BREAKS):
+        j += 1
+    return type(tail[j]) in _CONTINUED
+
+
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
-    if (
-        len(tail) > 1
-        and type(tail[0]) is SignatureLine
-        and type(tail[1]) in _LABELLED
-        and tail[1].eol.count("\n") == 1
-    ):
-        # a snippet that stops on a wrapped SUBJECT, TAGS, REF or Classified By line:
-        # its last line (see cablelib.extractors._snippet) is no signature
+    if _continues_above(tail):
         return None, None
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
     # copy, never the signature: read from the last end of message up.

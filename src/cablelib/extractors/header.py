@@ -41,6 +41,7 @@ from cablelib.model import (
     AddressLine,
     Cable,
     FromLine,
+    Header,
     InfoLine,
     LeadingBlank,
     Line,
@@ -582,7 +583,34 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
         lists.add_rows(rows, line)
     if lists is None:
         return Found([]), Found([])
+    _add_header_end(cable, header, lists)
     return Found(lists.to, tuple(lists.to_lines)), Found(lists.info, tuple(lists.info_lines))
+
+
+def _add_header_end(cable: Cable, header: Header, lists: _Lists) -> None:
+    """Add the addressee of :func:`_header_end`, if any, to the list being read."""
+    if lists.current is not None:
+        end = _header_end(cable, header)
+        if end is not None:
+            lists.add_rows(end.content.split("\n"), end)
+
+
+def _header_end(cable: Cable, header: Header) -> SignatureLine | None:
+    """The text's last line, read as a signature, when it ends the header's addressee list.
+
+    A copy of the header alone that stops on an addressee (no BT, no text below):
+    the grammar reads its last line as the signature.  It must stand right under
+    the header, no blank line between.
+    """
+    for doc in cable.documents:
+        items = doc.items
+        if len(items) > 1 and items[-2] is header:
+            last = items[-1]
+            lines = header.lines
+            if type(last) is SignatureLine and lines and lines[-1].eol.count("\n") == 1:
+                return last
+            return None
+    return None
 
 
 #: An FM line the grammar did not read as one (no header around it).
