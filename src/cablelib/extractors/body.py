@@ -36,7 +36,7 @@ from typing import cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
-from cablelib.extractors._snippet import CONTINUED as _CONTINUED
+from cablelib.extractors._snippet import CONTINUED
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -64,7 +64,9 @@ _TAIL_LINES = (TextLine, ParagraphLine, MarkedParagraphLine, SignatureLine)
 #: Lines of running text.
 _TEXT_LINES = (TextLine, ParagraphLine, MarkedParagraphLine)
 #: A telegram's page break, which may fall inside the header's addressee lists.
-_PAGE_BREAKS = (PageMarkerLine, PageBreakLine)
+_PAGE_BREAKS = frozenset((PageMarkerLine, PageBreakLine))
+#: Lines a snippet's last line may continue (a frozenset: looked up for every cable).
+_CONTINUED = frozenset(CONTINUED)
 #: Lines the signature search steps over.
 _TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
 #: How many elements from the end the search reads at most.
@@ -358,17 +360,17 @@ def _continues_above(tail: list[Line]) -> bool:
     the header's addressees (maybe after a page break): see
     :mod:`cablelib.extractors._snippet`.
     """
-    if len(tail) < 2 or type(tail[0]) is not SignatureLine or tail[1].eol.count("\n") != 1:  # noqa: PLR2004
+    if type(tail[0]) is not SignatureLine or len(tail) < 2:  # noqa: PLR2004
         return False
     j = 1
-    while j < len(tail) - 1 and isinstance(tail[j], _PAGE_BREAKS):
+    while type(tail[j]) in _PAGE_BREAKS and j < len(tail) - 1:
         j += 1
-    return type(tail[j]) in _CONTINUED
+    return type(tail[j]) in _CONTINUED and tail[1].eol.count("\n") == 1
 
 
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
-    if _continues_above(tail):
+    if tail and _continues_above(tail):
         return None, None
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
     # copy, never the signature: read from the last end of message up.

@@ -588,29 +588,24 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
 
 
 def _add_header_end(cable: Cable, header: Header, lists: _Lists) -> None:
-    """Add the addressee of :func:`_header_end`, if any, to the list being read."""
-    if lists.current is not None:
-        end = _header_end(cable, header)
-        if end is not None:
-            lists.add_rows(end.content.split("\n"), end)
-
-
-def _header_end(cable: Cable, header: Header) -> SignatureLine | None:
-    """The text's last line, read as a signature, when it ends the header's addressee list.
+    """Add the text's last line to the list being read when it ends the header.
 
     A copy of the header alone that stops on an addressee (no BT, no text below):
     the grammar reads its last line as the signature.  It must stand right under
     the header, no blank line between.
     """
-    for doc in cable.documents:
-        items = doc.items
-        if len(items) > 1 and items[-2] is header:
-            last = items[-1]
-            lines = header.lines
-            if type(last) is SignatureLine and lines and lines[-1].eol.count("\n") == 1:
-                return last
-            return None
-    return None
+    items = cable.documents[-1].items
+    if len(items) < 2:  # noqa: PLR2004
+        return
+    end = items[-1]
+    if (
+        type(end) is SignatureLine
+        and lists.current is not None
+        and items[-2] is header
+        and header.lines
+        and header.lines[-1].eol.count("\n") == 1
+    ):
+        lists.add_rows(end.content.split("\n"), end)
 
 
 #: An FM line the grammar did not read as one (no header around it).
