@@ -18,7 +18,11 @@
 
 PlusD office distribution lists (``INFO OCT-01 ISO-00 ... /136 W``), PlusD separators
 and telegram page headers that share the addressee lines are not addressees and are
-left out.  A cable without a header has no addressees (empty lists).
+left out.  A text without a header the grammar read (a copy of the TO and INFO lines
+alone, maybe under the FM line) is read from its first line while that holds addressee
+lines; any other text without a header has no addressees (empty lists).  A copy that
+stops on an addressee (no BT under it) keeps that last line in its list, though the
+grammar reads it as a signature.
 
 Copies that OCR damaged or reformatted are read too: keywords as OCR reads them
 (``T0``, ``INF0``, ``lNFO``), with a colon or in mixed case; INFO or XMT inside a line
