@@ -36,6 +36,7 @@ from typing import cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
+from cablelib.extractors._snippet import CONTINUED
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -62,6 +63,10 @@ __all__ = ["paragraph_markings", "redactions", "signer"]
 _TAIL_LINES = (TextLine, ParagraphLine, MarkedParagraphLine, SignatureLine)
 #: Lines of running text.
 _TEXT_LINES = (TextLine, ParagraphLine, MarkedParagraphLine)
+#: A telegram's page break, which may fall inside the header's addressee lists.
+_PAGE_BREAKS = frozenset((PageMarkerLine, PageBreakLine))
+#: Lines a snippet's last line may continue (a frozenset: looked up for every cable).
+_CONTINUED = frozenset(CONTINUED)
 #: Lines the signature search steps over.
 _TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
 #: How many elements from the end the search reads at most.
@@ -348,8 +353,25 @@ def _signature_name(text: str) -> str | None:
     return None if _REDACTED_NAME.fullmatch(name) else name
 
 
+def _continues_above(tail: list[Line]) -> bool:
+    """Whether the text's last line, read as a signature, ends the lines above it.
+
+    A snippet that stops on a wrapped SUBJECT, TAGS, REF or Classified By line, or in
+    the header's addressees (maybe after a page break): see
+    :mod:`cablelib.extractors._snippet`.
+    """
+    if type(tail[0]) is not SignatureLine or len(tail) < 2:  # noqa: PLR2004
+        return False
+    j = 1
+    while type(tail[j]) in _PAGE_BREAKS and j < len(tail) - 1:
+        j += 1
+    return type(tail[j]) in _CONTINUED and tail[1].eol.count("\n") == 1
+
+
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     tail = _tail(cable)
+    if tail and _continues_above(tail):
+        return None, None
     # What follows the end of the message (NNNN, End Cable Text) is debris of the
     # copy, never the signature: read from the last end of message up.
     for i, line in enumerate(tail):

@@ -18,7 +18,11 @@
 
 PlusD office distribution lists (``INFO OCT-01 ISO-00 ... /136 W``), PlusD separators
 and telegram page headers that share the addressee lines are not addressees and are
-left out.  A cable without a header has no addressees (empty lists).
+left out.  A text without a header the grammar read (a copy of the TO and INFO lines
+alone, maybe under the FM line) is read from its first line while that holds addressee
+lines; any other text without a header has no addressees (empty lists).  A copy that
+stops on an addressee (no BT under it) keeps that last line in its list, though the
+grammar reads it as a signature.
 
 Copies that OCR damaged or reformatted are read too: keywords as OCR reads them
 (``T0``, ``INF0``, ``lNFO``), with a colon or in mixed case; INFO or XMT inside a line
@@ -41,11 +45,15 @@ from cablelib.model import (
     AddressLine,
     Cable,
     FromLine,
+    Header,
     InfoLine,
+    LeadingBlank,
     Line,
     PageBreakLine,
     PageMarkerLine,
     Recipient,
+    SignatureLine,
+    TextLine,
     ToLine,
     XmtLine,
 )
@@ -553,7 +561,7 @@ def _several(text: str) -> list[str]:
 def _read_addressees(cable: Cable) -> tuple[Found, Found]:
     header = cable.header
     if header is None:
-        return Found([]), Found([])
+        return _headless(cable)
     lists: _Lists | None = None
     for line in header.lines:
         kind = _kind(line)
@@ -579,7 +587,129 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
         lists.add_rows(rows, line)
     if lists is None:
         return Found([]), Found([])
+    _add_header_end(cable, header, lists)
     return Found(lists.to, tuple(lists.to_lines)), Found(lists.info, tuple(lists.info_lines))
+
+
+def _add_header_end(cable: Cable, header: Header, lists: _Lists) -> None:
+    """Add the text's last line to the list being read when it ends the header.
+
+    A copy of the header alone that stops on an addressee (no BT, no text below):
+    the grammar reads its last line as the signature.  It must stand right under
+    the header, no blank line between.
+    """
+    items = cable.documents[-1].items
+    if len(items) < 2:  # noqa: PLR2004
+        return
+    end = items[-1]
+    if (
+        type(end) is SignatureLine
+        and lists.current is not None
+        and items[-2] is header
+        and header.lines
+        and header.lines[-1].eol.count("\n") == 1
+    ):
+        lists.add_rows(end.content.split("\n"), end)
+
+
+#: An FM line the grammar did not read as one (no header around it).
+_FM_ROW = re.compile(r"[ \t]*F'?M[ \t]+\S")
+#: A line that ends the addressees of a text without a header: the BT prosign.
+_BT_ROW = re.compile(r"[ \t]*BT[ \t]*\Z")
+
+
+def _headless(cable: Cable) -> tuple[Found, Found]:
+    """The addressees of a text that starts with them but has no header the grammar read.
+
+    A copy of the addressee lines alone (``TO SECSTATE WASHDC 7561`` / ``INFO SECDEF``),
+    maybe under the FM line, without the format lines or the date-time group around
+    them: the grammar reads them as text (a last short line as a signature).  Read
+    from the text's first line on, as long as the lines are addressee lines: an FM
+    line, a TO, INFO or XMT keyword, then lines in capitals (or with a routing
+    indicator) up to BT or the first other line.
+    """
+    lists: _Lists | None = None
+    sender = False  # an FM line was read
+    line_end = ""  # the end of the line read last, blank lines after it included
+    for line in cable.lines():
+        kind = type(line)
+        if kind is LeadingBlank or (lists is not None and _kind(line) == _BREAK):
+            continue  # a telegram's page break inside the lists
+        if kind is not TextLine and kind is not SignatureLine:
+            break
+        rows: list[str] = []
+        ended = False
+        after_blank = lists is not None and line_end.count("\n") > 1
+        for row in line.content.split("\n"):
+            if not row or row.isspace():
+                continue
+            if lists is None and not rows and not sender and _FM_ROW.match(row):
+                sender = True
+                joined = _FM_TO.search(row) if " TO" in row else None
+                if joined is not None:
+                    rows.append("TO " + row[joined.end() :])
+                continue
+            if _BT_ROW.match(row) or not _addressee_row(
+                row, first=lists is None and not rows, keyword=after_blank
+            ):
+                ended = True
+                break
+            after_blank = False
+            rows.append(row)
+        if rows:
+            if lists is None:
+                lists = _Lists()
+            lists.add_rows(rows, line)
+        if ended or (lists is None and not sender):
+            break
+        line_end = line.eol
+    if lists is None:
+        return Found([]), Found([])
+    return Found(lists.to, tuple(lists.to_lines)), Found(lists.info, tuple(lists.info_lines))
+
+
+def _addressee_row(row: str, *, first: bool, keyword: bool) -> bool:
+    """Whether a text line of a text without a header is an addressee line.
+
+    ``first``: the text's first one, which starts with a TO, INFO or XMT keyword or an
+    addressee (a copy that starts inside a list: ``RUEHC/SECSTATE WASHDC 8138``,
+    then ``INFO ...``); what follows the keyword must start like an addressee, end
+    in a precedence or mcn, or look like a name (not ``TO THE MINISTER, ...``).
+    ``keyword``: a line after a blank line, which must start with a keyword (else the
+    header's end is past: a banner OCR damaged, ``E C R E T``).
+    A keyword in mixed case (``To``, ``Info``) must be followed by a routing indicator
+    or the name of a post, as is any line in mixed case.
+    """
+    m = _ROW_KEYWORD.match(row)
+    if keyword and m is None:
+        return False
+    rest = (row[m.end() :] if m is not None else row).lstrip()
+    if first:  # no list yet: running text in capitals may start with TO
+        upper = rest.upper()
+        return (m is not None or not any(ch.islower() for ch in row)) and (
+            bool(_ROUTE_PREFIX.match(rest))
+            or _starts_addressee(upper)
+            or (m is not None and (_may_have_tail(" ".join(upper.split())) or _name_like(rest)))
+        )
+    if not any(ch.islower() for ch in row):
+        return True
+    return bool(_ROUTE_PREFIX.match(rest)) or _starts_addressee(rest.upper())
+
+
+#: The most words of an addressee's name (``WHITE HOUSE NATIONAL SECURITY COUNCIL ...``).
+_NAME_WORDS = 10
+
+
+def _name_like(text: str) -> bool:
+    """Whether ``text`` may be an addressee's name: capitals, no sentence's punctuation."""
+    text = text.rstrip()
+    return (
+        not any(ch.islower() for ch in text)
+        and "," not in text
+        and ";" not in text
+        and not text.endswith(".")
+        and len(text.split()) <= _NAME_WORDS
+    )
 
 
 def _joined_to(line: Line) -> str | None:

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
+from cablelib.extractors._snippet import wrapped_end
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -394,7 +395,13 @@ def references(cable: Cable) -> Found:
     blocks: list[tuple[Line, tuple[Reference, ...]]] = [
         (line, line.references) for line in ref_lines
     ]
-    blocks.extend(_continued(items, types, at[-1], blocks[-1][1]))
+    end = wrapped_end(items, at[-1])
+    if end is not None:  # a snippet that stops on the REF block's last line
+        last = ref_lines[-1]
+        blocks[-1] = (last, RefLine(last.raw + end.raw).references)
+        blocks.append((end, ()))
+    else:
+        blocks.extend(_continued(items, types, at[-1], blocks[-1][1]))
     own = _own(cable)
     own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
     out: list[dict[str, Any]] = []
