@@ -195,12 +195,15 @@ def test_canonical_id_variants(written: str, canonical: str) -> None:
         ("USMISSION USEU BRUSSELS", "USEU Brussels"),
         ("US MISSION USNATO", "Mission USNATO"),
         ("USMISSION USOSCE", "Mission USOSCE"),
-        ("USMISSION UNVIE VIENNA", "Mission UNVIE"),
+        # the Cablegate pages' own names (their list of every Origin)
+        ("USMISSION UNVIE VIENNA", "UNVIE"),
         ("USMISSION UNESCO PARIS", "Mission UNESCO"),
         ("USMISSION USAU ADDIS ABABA", "Mission USAU Addis Ababa"),
-        ("USMISSION CD GENEVA", "Mission CD Geneva"),
-        ("USMISSION USTR GENEVA", "Mission USTR Geneva"),
-        ("USDEL SECRETARY", "US Delegation Secretary"),
+        ("USMISSION CD GENEVA", "US Mission CD Geneva"),
+        ("USMISSION USTR GENEVA", "USMISSION USTR GENEVA"),
+        ("USDEL SECRETARY", "US Delegation, Secretary"),
+        ("AMCONSUL HYDERABAD", "American Consulate Hyderabad"),
+        ("AMEMBASSY BONN", "Embasy Bonn"),
         ("USINT HAVANA", "US Interests Section Havana"),
         ("USLO TRIPOLI", "US Liaison Office Tripoli"),
         ("USOFFICE PRISTINA", "US Office Pristina"),
@@ -238,6 +241,13 @@ def test_canonical_id_captions(written: str, canonical: str) -> None:
         ("AMEMBASSY TEHRAN TO SECSTATE WASHDC 1234 INFO AMEMBASSY LONDON", "Embassy Tehran"),
         ("AMEMBASSY KABUL INFO RUEHIL/AMEMBASSY ISLAMABAD", "Embassy Kabul"),
         ("AMEMBASSY KABUL.", "Embassy Kabul"),
+        # the message control number of a copied TO line; stops and apostrophes, which
+        # the Origin column drops; OCR's zero for the letter O
+        ("SECSTATE WASHDC 1234", "Secretary of State"),
+        ("AMCONSUL ST. PETERSBURG", "Consulate St Petersburg"),
+        ("AMEMBASSY N'DJAMENA", "Embassy Ndjamena"),
+        ("AMEMBASSY LAG0S", "Embassy Lagos"),
+        ("AMEMBASSY 0SLO", "Embassy Oslo"),
         # TO in a name is no addressee
         ("USDEL TO THE CSCE VIENNA", "US Delegation To The Csce Vienna"),
     ],

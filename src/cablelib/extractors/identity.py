@@ -44,6 +44,10 @@ _US_MISSION = re.compile(r"^US MISSION\b")
 #: The addressees a copy joined onto an FM line: FM AMEMBASSY X TO SECSTATE WASHDC 1234
 #: (not the TO of a name: USDEL TO THE CSCE)
 _ADDRESSEES = re.compile(r" (?:TO|INFO) (?=.*(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|/|\d)).*")
+#: Numbers at the end of a sender: the message control number of a copied TO line.
+_TRAILING_NUMBER = re.compile(r"(?: \d+)+$")
+#: A zero in a word of letters, which OCR read for the letter O (LAG0S, 0SLO).
+_OCR_ZERO = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])")
 _TWO_LETTERS = 2
 _FOUR_DIGITS = 1000
 
@@ -186,6 +190,12 @@ def _origin_name(sender: str) -> str | None:
     if " TO " in written or " INFO " in written:  # FM, TO and INFO lines joined in a copy
         written = _ADDRESSEES.sub("", written)
     written = written.rstrip(" .,;:")
+    if written[-1:].isdigit():  # a message control number: FM SECSTATE WASHDC 1234
+        written = _TRAILING_NUMBER.sub("", written)
+    if "." in written or "'" in written:  # AMCONSUL ST. PETERSBURG, AMEMBASSY N'DJAMENA
+        written = written.replace(".", "").replace("'", "")
+    if "0" in written:  # OCR: a zero for the letter O, AMEMBASSY LAG0S
+        written = _OCR_ZERO.sub("O", written)
     text = _US_MISSION.sub("USMISSION", written)
     if not text:
         return None
