@@ -230,6 +230,10 @@ class TextLine(Line):
 # -- transmission header ------------------------------------------------------------
 
 
+#: ``VZCZC`` and the transfer station with its number, maybe with a blank between.
+_TRANSMISSION_ID = re.compile(r"VZCZC[ \t]*([A-Z0-9]+)")
+
+
 @frozen
 class VzczcLine(Line):
     """Format line 1, start of message: ``VZCZCXRO2649``."""
@@ -238,8 +242,17 @@ class VzczcLine(Line):
 
     @property
     def transmission_id(self) -> str:
-        """The transmission identification, e.g. ``VZCZCXRO2649``."""
-        return self.content.strip()
+        """The transmission identification, e.g. ``VZCZCXRO2649``.
+
+        Without what a copy joined onto the line (``VZCZCXRO0510 PP RUEHPW``) and without
+        a blank after ``VZCZC`` (``VZCZC XRO0510``).
+        """
+        text = self.content.strip()
+        if " " in text or "\t" in text:
+            m = _TRANSMISSION_ID.match(text)
+            if m is not None:
+                return "VZCZC" + m.group(1)
+        return text
 
 
 _PREC_RE = re.compile(r"\s*([ZOPRM]{1,2})\s+(.*)")
