@@ -76,8 +76,15 @@ _LEVEL = re.compile(
     re.IGNORECASE,
 )
 _SECTION = re.compile(r"\bSECTION\s+\d", re.IGNORECASE)
-#: ``//NOFORN``, ``//REL SAU``, ``//REL TO USA, AUS``: one control marking.
-_MARKING = re.compile(r"//\s*(REL(?:\s+TO)?(?:[ ,]+[A-Z]{2,4}\b)+|[A-Z0-9][A-Z0-9-]*)", re.I)
+#: ``//NOFORN``, ``//REL SAU``, ``//REL TO USA, AUS``, ``//FOR OFFICIAL USE ONLY``, a
+#: spaced ``// N O F O R N``: one control marking.
+_MARKING = re.compile(
+    r"//\s*(REL(?:\s+TO)?(?:[ ,]+[A-Z]{2,4}\b)+|FOR OFFICIAL USE ONLY"
+    r"|(?:[A-Z] ){2,}[A-Z](?![A-Z])|[A-Z0-9][A-Z0-9-]*)",
+    re.I,
+)
+#: A marking written with a blank between its letters.
+_SPACED = re.compile(r"(?:[A-Z] )+[A-Z]", re.I)
 
 
 def _preamble(cable: Cable) -> tuple[Line, ...]:
@@ -157,6 +164,13 @@ def _after_level(content: str) -> str | None:
     return rest[: section.start()] if section else rest
 
 
+def _marking(written: str) -> str:
+    """A control marking as written, upper case, blanks folded (``N O F O R N``: none)."""
+    if _SPACED.fullmatch(written):
+        return written.replace(" ", "").upper()
+    return _WS.sub(" ", written.strip(" ,")).upper()
+
+
 def classification_markings(cable: Cable) -> Found:
     """Control markings after the level: ``SECRET//FGI//NOFORN`` gives ``["FGI", "NOFORN"]``."""
     out: list[str] = []
@@ -167,7 +181,12 @@ def classification_markings(cable: Cable) -> Found:
         rest = _after_level(line.content)
         if not rest or "//" not in rest:  # every marking starts with //
             continue
-        found = [_WS.sub(" ", mk.group(1).strip(" ,")).upper() for mk in _MARKING.finditer(rest)]
+        if isinstance(line, BannerLine):  # SECRET//REL TO USA, GBR ROME 000123
+            station = line.station
+            at = rest.rfind(" " + station) if station else -1
+            if at > 0:
+                rest = rest[:at]
+        found = [_marking(mk.group(1)) for mk in _MARKING.finditer(rest)]
         if found:
             used.append(line)
             out.extend(f for f in found if f not in out)
@@ -757,8 +776,11 @@ def _date(text: str) -> str | None:
     """:func:`~cablelib.model.parse_date` in ISO 8601 (every date it reads has digits)."""
     m = _MM_DD_YYYY.fullmatch(text)
     if m:  # the usual "DECL: 09/10/2019": what parse_date reads, without its three searches
+        month, day = int(m[1]), int(m[2])
+        if month > _LAST_MONTH >= day:  # written day first: DECL: 31/12/2019
+            month, day = day, month
         try:
-            return date(int(m[3]), int(m[1]), int(m[2])).isoformat()
+            return date(int(m[3]), month, day).isoformat()
         except ValueError:
             return None  # and parse_date finds no other date either
     if not any(ch.isdecimal() for ch in text):
@@ -802,6 +824,7 @@ _MONTH_WORDS = {
         )
     },
 }
+_LAST_MONTH = 12
 _CENTURY_SPLIT = 66  # two-digit years run 1966-2065, as parse_date reads them
 _OCR_DIGITS_MIN = 3  # a damaged date keeps most of its digits (``3/l/85``)
 
