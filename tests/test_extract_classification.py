@@ -240,6 +240,35 @@ BANNERS: list[tuple[str, str, str | None, list[str], list[str]]] = [
         [],
     ),
     ("rel", "SECRET//REL SAU\n\nSIPDIS\n", "SECRET", ["REL SAU"], ["SIPDIS"]),
+    # captions run onto the E.O. line, before or after it, and a caption the parser left as text
+    (
+        "captions_after_eo",
+        "S E C R E T STATE 001097\n\nE.O. 12958 DECL: 01/01/2019 SIPDIS\n",
+        "SECRET",
+        [],
+        ["SIPDIS"],
+    ),
+    (
+        "captions_before_eo",
+        "S E C R E T STATE 001097\n\nNOFORN SIPDIS E.O. 12958: DECL: 01/01/2019\n",
+        "SECRET",
+        [],
+        ["NOFORN", "SIPDIS"],
+    ),
+    (
+        "sbu_line",
+        "UNCLAS BAKU 001165\n\nSBU\nSIPDIS\n",
+        "UNCLASSIFIED",
+        [],
+        ["SENSITIVE BUT UNCLASSIFIED", "SIPDIS"],
+    ),
+    (
+        "not_a_caption_line",
+        "UNCLAS BAKU 001165\n\nSIPDIS\n\nSBU FOR THE AMBASSADOR\n",
+        "UNCLASSIFIED",
+        [],
+        ["SIPDIS"],
+    ),
     # markings of several words or spaced, and a REL list before the station
     (
         "fouo",

@@ -36,7 +36,7 @@ import functools
 import itertools
 import re
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
@@ -50,6 +50,9 @@ from cablelib.model import (
     EoLine,
     Line,
     Paragraph,
+    SubjectLine,
+    TagsLine,
+    TextLine,
     parse_date,
 )
 
@@ -92,9 +95,11 @@ def _preamble(cable: Cable) -> tuple[Line, ...]:
     return shared(cable, "classification:preamble", _read_preamble)
 
 
-_SKIP, _KEEP, _STOP = range(3)
+_SKIP, _KEEP, _STOP, _EARLY, _EARLY_EO, _SUBJECT = range(6)
 #: What the preamble scan does with an item of each class (filled as classes are met).
 _PREAMBLE_KINDS: dict[type, int] = {}
+#: The most E.O. and text lines kept for captions run onto them, before the subject.
+_EARLY_LINES = 8
 
 
 def _preamble_kind(cls: type) -> int:
@@ -104,21 +109,57 @@ def _preamble_kind(cls: type) -> int:
             kind = _STOP
         elif issubclass(cls, BannerLine | ClassLine | CaptionLine):
             kind = _KEEP
+        elif issubclass(cls, EoLine):
+            kind = _EARLY_EO  # captions run onto it: kept before the subject only
+        elif issubclass(cls, TextLine):
+            kind = _EARLY
+        elif issubclass(cls, SubjectLine | TagsLine):
+            kind = _SUBJECT
         else:
             kind = _SKIP
         _PREAMBLE_KINDS[cls] = kind
     return kind
 
 
+def _may_hold_captions(line: Line) -> bool:
+    """Whether a text line may hold captions: a cheap look at its first word.
+
+    A short text line that starts with one (``SBU``, ``SIPDIS E.O. 12958: ...``).
+    """
+    raw = line.raw
+    if len(raw) > _CAPTION_TEXT or not raw[:1].isupper():
+        return False
+    words = raw.split(None, 1)
+    return bool(words) and _is_caption(words[0])
+
+
 def _read_preamble(cable: Cable) -> tuple[Line, ...]:
     out: list[Any] = []  # lines: what _KEEP keeps
+    early = _EARLY_LINES
+    kinds = _PREAMBLE_KINDS
     for doc in cable.documents:
         for item in doc.items:
-            kind = _preamble_kind(type(item))
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _preamble_kind(type(item))
+            if kind == _SKIP:
+                continue
             if kind == _STOP:
                 break
             if kind == _KEEP:
                 out.append(item)
+            elif kind == _EARLY_EO and early:
+                early -= 1
+                raw = cast("Line", item).raw.rstrip()
+                # (most E.O. lines end with their date: skip them at once)
+                if raw[-1:].isalpha() and _is_caption(raw.rsplit(None, 1)[-1]):
+                    out.append(item)
+            elif kind == _EARLY and early:
+                early -= 1
+                if _may_hold_captions(cast("Line", item)):
+                    out.append(item)
+            elif kind == _SUBJECT:
+                early = 0
     return tuple(out)
 
 
@@ -171,12 +212,16 @@ def _marking(written: str) -> str:
     return _WS.sub(" ", written.strip(" ,")).upper()
 
 
+#: The lines that start with a level (a tuple: quicker for isinstance than a union).
+_LEVEL_LINES = (BannerLine, ClassLine)
+
+
 def classification_markings(cable: Cable) -> Found:
     """Control markings after the level: ``SECRET//FGI//NOFORN`` gives ``["FGI", "NOFORN"]``."""
     out: list[str] = []
     used: list[Line] = []
     for line in _preamble(cable):
-        if isinstance(line, CaptionLine):
+        if type(line) is CaptionLine or not isinstance(line, _LEVEL_LINES):
             continue
         rest = _after_level(line.content)
         if not rest or "//" not in rest:  # every marking starts with //
@@ -228,6 +273,31 @@ def _banner_captions(rest: str) -> tuple[str, ...]:
     return tuple(c for c in found if c is not None)
 
 
+#: The longest text line that is read for captions (a caption line, or one run into the
+#: E.O. line, is short).
+_CAPTION_TEXT = 120
+#: What may stand between captions on a line of them.
+_CAPTION_SEPARATORS = " \t\n,/;:-"
+
+
+def _is_caption(word: str) -> bool:
+    """Whether a word is a caption (a cheap gate before the line is read)."""
+    return bool(_caption_table()[0].get(word.strip(",;:/-").upper()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_captions(content: str) -> tuple[str, ...]:
+    """The captions of a text line that holds nothing else, or nothing else before an E.O."""
+    eo = _EO_INSIDE.search(content)
+    head = content[: eo.start()] if eo is not None else content
+    if not head or head.isspace():
+        return ()
+    _, known = _caption_table()
+    if known.sub("", head.upper()).strip(_CAPTION_SEPARATORS):
+        return ()  # other words: no line of captions
+    return _banner_captions(head)
+
+
 def captions(cable: Cable) -> Found:
     """Captions of the caption lines and the banner, normalized, in order, each once."""
     out: list[str] = []
@@ -241,6 +311,10 @@ def captions(cable: Cable) -> Found:
             trailing = line.trailing_captions  # after the serial: "... 000243 SIPDIS NOFORN"
             if trailing and (not rest or trailing not in rest):
                 kept += _banner_captions(trailing)
+        elif isinstance(line, EoLine):  # E.O. 12958: DECL: 01/01/2019 SIPDIS
+            kept = _banner_captions(line.content)
+        elif isinstance(line, TextLine):  # SBU, SIPDIS E.O. 12958: ... (no caption line)
+            kept = _text_captions(line.content)
         else:
             continue
         if kept:
