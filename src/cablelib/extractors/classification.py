@@ -9,8 +9,9 @@ Fields and the shapes of their values:
   banner or a classification line (``SECRET//FGI//NOFORN//MR`` gives
   ``["FGI", "NOFORN", "MR"]``), in order, each once; ``[]`` when there are none.
 * ``captions``: the dissemination and handling captions (``SIPDIS``, ``NOFORN``,
-  ``EXDIS``, ``EFTO`` ...) of the caption lines and of the banner (``UNCLAS E F T O``),
-  normalized through ``captions.csv``, in order, each once.
+  ``EXDIS``, ``EFTO`` ...) of the caption lines, of the banner (``UNCLAS E F T O``) and
+  run onto the E.O. line (``E.O. 12958: DECL: 01/01/2019 SIPDIS``), normalized through
+  ``captions.csv``, in order, each once.
 * ``classified_by``: one ``{"name", "title", "reasons"}`` per distinct Classified By
   line: ``Ambassador Ivo H. Daalder, reasons 1.4 (b/d)`` gives name ``Ivo H. Daalder``,
   title ``Ambassador``, reasons ``["1.4(b)", "1.4(d)"]``.  ``name`` or ``title`` is
