@@ -318,6 +318,10 @@ def test_in_cablegate_pages(body: str, field: str, expected: object) -> None:
         ("1. C) One.\n\n2. SBU) Two.\n", ["C", "SBU"]),  # malformed
         ("1. (c) One.\n\n2. (sbu) Two.\n", ["C", "SBU"]),  # reformatted
         ("1. PRESS REPORTS.\n\n2. (U) Two.\n", [None, "U"]),
+        # a REL list with commas; the whole-text marking of an older telegram (excerpt 086)
+        ("1. (S/REL TO USA, AUS) One.\n\n2. (C) Two.\n", ["S//REL TO USA, AUS", "C"]),
+        ("1. CONFIDENTIAL - ENTIRE TEXT.\n\n2. SUMMARY. Two.\n", ["C", None]),
+        ("1. SECRET -- ENTIRE TEXT.\n\n2. Two.\n", ["S", None]),
     ],
 )
 def test_paragraph_marking_variants(body: str, expected: list[str | None]) -> None:

@@ -240,6 +240,51 @@ BANNERS: list[tuple[str, str, str | None, list[str], list[str]]] = [
         [],
     ),
     ("rel", "SECRET//REL SAU\n\nSIPDIS\n", "SECRET", ["REL SAU"], ["SIPDIS"]),
+    # captions run onto the E.O. line, before or after it, and a caption the parser left as text
+    (
+        "captions_after_eo",
+        "S E C R E T STATE 001097\n\nE.O. 12958 DECL: 01/01/2019 SIPDIS\n",
+        "SECRET",
+        [],
+        ["SIPDIS"],
+    ),
+    (
+        "captions_before_eo",
+        "S E C R E T STATE 001097\n\nNOFORN SIPDIS E.O. 12958: DECL: 01/01/2019\n",
+        "SECRET",
+        [],
+        ["NOFORN", "SIPDIS"],
+    ),
+    (
+        "sbu_line",
+        "UNCLAS BAKU 001165\n\nSBU\nSIPDIS\n",
+        "UNCLASSIFIED",
+        [],
+        ["SENSITIVE BUT UNCLASSIFIED", "SIPDIS"],
+    ),
+    (
+        "not_a_caption_line",
+        "UNCLAS BAKU 001165\n\nSIPDIS\n\nSBU FOR THE AMBASSADOR\n",
+        "UNCLASSIFIED",
+        [],
+        ["SIPDIS"],
+    ),
+    # markings of several words or spaced, and a REL list before the station
+    (
+        "fouo",
+        "UNCLASSIFIED//FOR OFFICIAL USE ONLY\n",
+        "UNCLASSIFIED",
+        ["FOR OFFICIAL USE ONLY"],
+        [],
+    ),
+    ("spaced_marking", "S E C R E T // N O F O R N KABUL 000140\n", "SECRET", ["NOFORN"], []),
+    (
+        "rel_before_station",
+        "SECRET//REL TO USA, GBR ROME 000123\n\nSIPDIS\n",
+        "SECRET",
+        ["REL TO USA, GBR"],
+        ["SIPDIS"],
+    ),
     (
         "sbu",
         "UNCLAS ROME 000123\n\nSENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY\n",
@@ -272,6 +317,10 @@ BANNERS: list[tuple[str, str, str | None, list[str], list[str]]] = [
         ("S E C R E T BOGOTA 000243 SIPDIS NOFORN \n", "BOGOTA", 243),
         ("SECRET SECTION 01 OF 03 ABU DHABI 000862 NOFORN\n", "ABU DHABI", 862),
         ("C O N F I D E N T I A L USNATO 000383\n", "USNATO", 383),
+        # control markings after the level are not the station
+        ("S E C R E T //NOFORN KABUL 000140\n", "KABUL", 140),
+        ("SECRET//NOFORN MADRID 002164\n", "MADRID", 2164),
+        ("SECRET//REL TO USA, GBR ROME 000123\n", "ROME", 123),
     ],
 )
 def test_banner_with_captions_after_the_serial(banner: str, station: str, serial: int) -> None:
@@ -572,6 +621,10 @@ def test_trim(value: str) -> None:
 # -- variants of FORMAT.md 4.4 and 4.6, read through whole cables ---------------------------
 
 EO_VARIANTS = [
+    # a date written day first, which no month-first reading can take
+    ("E.O. 12958: DECL: 31/12/2019", "2019-12-31"),
+    ("E.O. 12958: DECL: 13/01/2019", "2019-01-13"),
+    ("E.O. 12958: DECL: 12/13/2019", "2019-12-13"),
     # every spelling of the label and the DECL word (FORMAT.md 4.4 and the Cablegate pages)
     ("E.O. 12958 DECL: 01/15/2019", "2019-01-15"),
     ("EO 12958 DECL 1/15/19", "2019-01-15"),

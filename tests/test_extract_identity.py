@@ -195,12 +195,15 @@ def test_canonical_id_variants(written: str, canonical: str) -> None:
         ("USMISSION USEU BRUSSELS", "USEU Brussels"),
         ("US MISSION USNATO", "Mission USNATO"),
         ("USMISSION USOSCE", "Mission USOSCE"),
-        ("USMISSION UNVIE VIENNA", "Mission UNVIE"),
+        # the Cablegate pages' own names (their list of every Origin)
+        ("USMISSION UNVIE VIENNA", "UNVIE"),
         ("USMISSION UNESCO PARIS", "Mission UNESCO"),
         ("USMISSION USAU ADDIS ABABA", "Mission USAU Addis Ababa"),
-        ("USMISSION CD GENEVA", "Mission CD Geneva"),
-        ("USMISSION USTR GENEVA", "Mission USTR Geneva"),
-        ("USDEL SECRETARY", "US Delegation Secretary"),
+        ("USMISSION CD GENEVA", "US Mission CD Geneva"),
+        ("USMISSION USTR GENEVA", "USMISSION USTR GENEVA"),
+        ("USDEL SECRETARY", "US Delegation, Secretary"),
+        ("AMCONSUL HYDERABAD", "American Consulate Hyderabad"),
+        ("AMEMBASSY BONN", "Embasy Bonn"),
         ("USINT HAVANA", "US Interests Section Havana"),
         ("USLO TRIPOLI", "US Liaison Office Tripoli"),
         ("USOFFICE PRISTINA", "US Office Pristina"),
@@ -238,6 +241,13 @@ def test_canonical_id_captions(written: str, canonical: str) -> None:
         ("AMEMBASSY TEHRAN TO SECSTATE WASHDC 1234 INFO AMEMBASSY LONDON", "Embassy Tehran"),
         ("AMEMBASSY KABUL INFO RUEHIL/AMEMBASSY ISLAMABAD", "Embassy Kabul"),
         ("AMEMBASSY KABUL.", "Embassy Kabul"),
+        # the message control number of a copied TO line; stops and apostrophes, which
+        # the Origin column drops; OCR's zero for the letter O
+        ("SECSTATE WASHDC 1234", "Secretary of State"),
+        ("AMCONSUL ST. PETERSBURG", "Consulate St Petersburg"),
+        ("AMEMBASSY N'DJAMENA", "Embassy Ndjamena"),
+        ("AMEMBASSY LAG0S", "Embassy Lagos"),
+        ("AMEMBASSY 0SLO", "Embassy Oslo"),
         # TO in a name is no addressee
         ("USDEL TO THE CSCE VIENNA", "US Delegation To The Csce Vienna"),
     ],
@@ -283,3 +293,70 @@ def test_ocr_damaged_numbers_of_the_header_and_preamble() -> None:
     assert cable.eo is not None and cable.eo.order == "12958"
     assert len(cable.paragraphs) == 2  # the page marker is one, not text of paragraph 1
     assert "ANKARA" not in cable.paragraphs[0].text
+
+
+@pytest.mark.parametrize(
+    ("written", "transmission_id"),
+    [
+        ("VZCZCXRO0510", "VZCZCXRO0510"),
+        # a copy that joined the next format line on, or put a blank after VZCZC
+        ("VZCZCXRO0510 PP RUEHPW", "VZCZCXRO0510"),
+        ("VZCZC XRO0510", "VZCZCXRO0510"),
+    ],
+)
+def test_transmission_id_variants(written: str, transmission_id: str) -> None:
+    text = (
+        f"{written}\nDE RUEHBUL #0140/01 0201040\nZNY CCCCC ZZH\nP 201040Z JAN 09\n"
+        "FM AMEMBASSY KABUL\nTO RUEHC/SECSTATE WASHDC PRIORITY 6866\nBT\n"
+        "CONFIDENTIAL KABUL 000140\n\nSUBJECT: TEST\n\n1. (C) Text.\n"
+    )
+    got = cablelib.extract(cablelib.loads(text), only=["transmission_id"])
+    assert got["transmission_id"] == transmission_id
+
+
+@pytest.mark.parametrize(
+    ("dtg", "created", "precedence"),
+    [
+        # date-time groups the parser does not take as one: the header stays text
+        ("O 101627Z SEPT 09", "2009-09-10T16:27:00Z", "IMMEDIATE"),
+        ("O THU 101627Z SEP 09", "2009-09-10T16:27:00Z", "IMMEDIATE"),
+        ("P 10 1627Z SEP 09", "2009-09-10T16:27:00Z", "PRIORITY"),
+        ("R 101627 Z SEP 09", "2009-09-10T16:27:00Z", "ROUTINE"),
+        ("Z 101627ZSEP09", "2009-09-10T16:27:00Z", "FLASH"),
+        ("OO 101627Z SEP 09", "2009-09-10T16:27:00Z", "IMMEDIATE"),
+        ("NIACT IMMEDIATE 101627Z SEP 09", "2009-09-10T16:27:00Z", "NIACT IMMEDIATE"),
+        ("O 311627Z SEPT 09", None, None),  # no such day
+    ],
+)
+def test_dtg_the_parser_leaves_as_text(
+    dtg: str, created: str | None, precedence: str | None
+) -> None:
+    text = (
+        f"{dtg}\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC IMMEDIATE 1234\nBT\n"
+        "CONFIDENTIAL STATE 1234\n\nSUBJECT: TEST\n\n1. Text.\n"
+    )
+    got = cablelib.extract(cablelib.loads(text), only=["created", "precedence", "origin"])
+    assert got == {"created": created, "precedence": precedence, "origin": "Embassy Tehran"}
+
+
+def test_flattened_header() -> None:
+    """A scanned telegram whose header and preamble OCR ran into one line (excerpt 025)."""
+    text = (
+        "Message Text PAGE 01 STATE 181655 TOSEC 080234 61 ORIGIN NODS-00 INFO OCT-01 "
+        "ISO-00 001 R DRAFTED BY S S-S DSKINNEY --------------------- 028968 O 010027Z AUG 75 "
+        "ZFF4 FM SECSTATE WASHDC TO USDEL SECRETARY IMMEDIATE S E C R E T STATE 181655 "
+        "TOSEC 080234 NODIS E O 11652 GDS TAGS PFOR SUBJECT DAILY ACTIVITY REPORTS\n"
+    )
+    got = cablelib.extract(cablelib.loads(text), only=["created", "precedence", "origin"])
+    assert got == {
+        "created": "1975-08-01T00:27:00Z",
+        "precedence": "IMMEDIATE",
+        "origin": "Secretary of State",
+    }
+
+
+def test_fm_of_a_text_line_is_no_sender() -> None:
+    """FM for the Foreign Minister at the start of a line of text is no FM line."""
+    text = "CONFIDENTIAL\n\nFM GROMYKO SAID THE TALKS WENT WELL.\nSUBJECT: TEST\n\n1. Text.\n"
+    got = cablelib.extract(cablelib.loads(text), only=["created", "origin"])
+    assert got == {"created": None, "origin": None}

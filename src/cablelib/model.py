@@ -230,6 +230,10 @@ class TextLine(Line):
 # -- transmission header ------------------------------------------------------------
 
 
+#: ``VZCZC`` and the transfer station with its number, maybe with a blank between.
+_TRANSMISSION_ID = re.compile(r"VZCZC[ \t]*([A-Z0-9]+)")
+
+
 @frozen
 class VzczcLine(Line):
     """Format line 1, start of message: ``VZCZCXRO2649``."""
@@ -238,8 +242,17 @@ class VzczcLine(Line):
 
     @property
     def transmission_id(self) -> str:
-        """The transmission identification, e.g. ``VZCZCXRO2649``."""
-        return self.content.strip()
+        """The transmission identification, e.g. ``VZCZCXRO2649``.
+
+        Without what a copy joined onto the line (``VZCZCXRO0510 PP RUEHPW``) and without
+        a blank after ``VZCZC`` (``VZCZC XRO0510``).
+        """
+        text = self.content.strip()
+        if " " in text or "\t" in text:
+            m = _TRANSMISSION_ID.match(text)
+            if m is not None:
+                return "VZCZC" + m.group(1)
+        return text
 
 
 _PREC_RE = re.compile(r"\s*([ZOPRM]{1,2})\s+(.*)")
@@ -543,6 +556,12 @@ _BANNER_CAPTION = (
     r"|HANDLE ACCORDINGLY|Sipdis|Noforn|Exdis|Nodis|Sensitive)"
 )
 _TRAILING_CAPTIONS = re.compile(rf"(?<=\d)(?:[ \t,/-]+{_BANNER_CAPTION})+[^\S\n]*$")
+#: Control markings after a banner's level, each one word or a REL list (the station after
+#: them is kept: ``//NOFORN KABUL 000140``, ``//REL TO USA, AUS BAGHDAD 000123``).
+_BANNER_MARKINGS = re.compile(
+    r"^(?:\s*//\s*(?:REL(?:\s+TO)?\s+[A-Z]{2,4}(?:\s*,\s*(?:AND\s+)?[A-Z]{2,4}\b)*"
+    r"|FOR OFFICIAL USE ONLY|(?:[A-Z] ){2,}[A-Z](?![A-Z])|[A-Z0-9-]+))+"
+)
 _STATION_CHARS_REVERSED = re.compile(r"[A-Za-z .'()-]*")
 
 
@@ -604,7 +623,8 @@ class BannerLine(Line):
         else:
             cm = _CLASS_WORD_RE.match(content)
             rest = content[cm.end() :] if cm else content
-            rest = re.sub(r"^(?://[A-Z/ ]+)", "", rest)
+            if "/" in rest:  # SECRET//NOFORN KABUL 000140, S E C R E T //NOFORN ...
+                rest = _BANNER_MARKINGS.sub("", rest)
         found = _last_station_serial(rest.strip())
         if found is not None and found[0] in _SERIES:
             # STATE 181655 TOSEC 080234: a telegram of the station's own series, also
@@ -949,7 +969,7 @@ _PARA_RE = re.compile(
 _MARKED_RE = re.compile(r"[^\S\n]*\(([^()\n]{1,40})\)")
 _MARKINGS = re.compile(
     r"(?:U|C|S|SBU|TS|LOU|FOUO|NF|NOFORN|REL|ENTIRE TEXT|[CSU]\s*-\s*ENTIRE TEXT|"
-    r"(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*)",
+    r"(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/ ]*(?:,\s*[A-Z][A-Z/ ]*)*)",
     re.I,
 )
 

@@ -468,6 +468,21 @@ def _cut_off(line: Line, physicals: list[str], k: int, tail: list[Line], name: s
 _SBU_MARKING = re.compile(
     r"[^\S\n]*(?:¶[^\S\n]*)?\d{1,3}[^\S\n]?\.[^\S\n]*\((SBU[ /]{1,2}[A-Z][A-Z/ ]*)\)"
 )
+#: The whole-text marking of an older telegram's first paragraph: ``1. CONFIDENTIAL - ENTIRE
+#: TEXT.`` (the level in words, no brackets).
+_WHOLE_TEXT = re.compile(
+    r"[^\S\n]*(?:¶[^\S\n]*)?\d{1,3}[^\S\n]?\.[^\S\n]*"
+    r"(UNCLASSIFIED|LIMITED[ \t]+OFFICIAL[ \t]+USE|CONFIDENTIAL|SECRET|TOP[ \t]+SECRET)"
+    r"[ \t]*-+[ \t]*ENTIRE[ \t]+TEXT\b",
+    re.IGNORECASE,
+)
+_WHOLE_LEVELS = {
+    "UNCLASSIFIED": "U",
+    "LIMITED OFFICIAL USE": "LOU",
+    "CONFIDENTIAL": "C",
+    "SECRET": "S",
+    "TOP SECRET": "TS",
+}
 _MARK_SPLIT = re.compile(r"\s*(?:/+|\s-\s|\s+)\s*")
 _CLASS_WORDS = {
     "CONFIDENTIAL": "C",
@@ -537,6 +552,10 @@ def _numbered_marking(line: ParagraphLine) -> str | None:
         sbu = _SBU_MARKING.match(raw)
         if sbu is not None:
             return normalize_marking(sbu.group(1))
+    if "ENTIRE" in raw[:48]:
+        whole = _WHOLE_TEXT.match(raw)
+        if whole is not None:
+            return _WHOLE_LEVELS[" ".join(whole.group(1).upper().split())]
     return None
 
 

@@ -9,8 +9,9 @@ Fields and the shapes of their values:
   banner or a classification line (``SECRET//FGI//NOFORN//MR`` gives
   ``["FGI", "NOFORN", "MR"]``), in order, each once; ``[]`` when there are none.
 * ``captions``: the dissemination and handling captions (``SIPDIS``, ``NOFORN``,
-  ``EXDIS``, ``EFTO`` ...) of the caption lines and of the banner (``UNCLAS E F T O``),
-  normalized through ``captions.csv``, in order, each once.
+  ``EXDIS``, ``EFTO`` ...) of the caption lines, of the banner (``UNCLAS E F T O``) and
+  run onto the E.O. line (``E.O. 12958: DECL: 01/01/2019 SIPDIS``), normalized through
+  ``captions.csv``, in order, each once.
 * ``classified_by``: one ``{"name", "title", "reasons"}`` per distinct Classified By
   line: ``Ambassador Ivo H. Daalder, reasons 1.4 (b/d)`` gives name ``Ivo H. Daalder``,
   title ``Ambassador``, reasons ``["1.4(b)", "1.4(d)"]``.  ``name`` or ``title`` is
@@ -36,7 +37,7 @@ import functools
 import itertools
 import re
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
@@ -50,6 +51,9 @@ from cablelib.model import (
     EoLine,
     Line,
     Paragraph,
+    SubjectLine,
+    TagsLine,
+    TextLine,
     parse_date,
 )
 
@@ -76,8 +80,15 @@ _LEVEL = re.compile(
     re.IGNORECASE,
 )
 _SECTION = re.compile(r"\bSECTION\s+\d", re.IGNORECASE)
-#: ``//NOFORN``, ``//REL SAU``, ``//REL TO USA, AUS``: one control marking.
-_MARKING = re.compile(r"//\s*(REL(?:\s+TO)?(?:[ ,]+[A-Z]{2,4}\b)+|[A-Z0-9][A-Z0-9-]*)", re.I)
+#: ``//NOFORN``, ``//REL SAU``, ``//REL TO USA, AUS``, ``//FOR OFFICIAL USE ONLY``, a
+#: spaced ``// N O F O R N``: one control marking.
+_MARKING = re.compile(
+    r"//\s*(REL(?:\s+TO)?(?:[ ,]+[A-Z]{2,4}\b)+|FOR OFFICIAL USE ONLY"
+    r"|(?:[A-Z] ){2,}[A-Z](?![A-Z])|[A-Z0-9][A-Z0-9-]*)",
+    re.I,
+)
+#: A marking written with a blank between its letters.
+_SPACED = re.compile(r"(?:[A-Z] )+[A-Z]", re.I)
 
 
 def _preamble(cable: Cable) -> tuple[Line, ...]:
@@ -85,9 +96,11 @@ def _preamble(cable: Cable) -> tuple[Line, ...]:
     return shared(cable, "classification:preamble", _read_preamble)
 
 
-_SKIP, _KEEP, _STOP = range(3)
+_SKIP, _KEEP, _STOP, _EARLY, _EARLY_EO, _SUBJECT = range(6)
 #: What the preamble scan does with an item of each class (filled as classes are met).
 _PREAMBLE_KINDS: dict[type, int] = {}
+#: The most E.O. and text lines kept for captions run onto them, before the subject.
+_EARLY_LINES = 8
 
 
 def _preamble_kind(cls: type) -> int:
@@ -97,21 +110,57 @@ def _preamble_kind(cls: type) -> int:
             kind = _STOP
         elif issubclass(cls, BannerLine | ClassLine | CaptionLine):
             kind = _KEEP
+        elif issubclass(cls, EoLine):
+            kind = _EARLY_EO  # captions run onto it: kept before the subject only
+        elif issubclass(cls, TextLine):
+            kind = _EARLY
+        elif issubclass(cls, SubjectLine | TagsLine):
+            kind = _SUBJECT
         else:
             kind = _SKIP
         _PREAMBLE_KINDS[cls] = kind
     return kind
 
 
+def _may_hold_captions(line: Line) -> bool:
+    """Whether a text line may hold captions: a cheap look at its first word.
+
+    A short text line that starts with one (``SBU``, ``SIPDIS E.O. 12958: ...``).
+    """
+    raw = line.raw
+    if len(raw) > _CAPTION_TEXT or not raw[:1].isupper():
+        return False
+    words = raw.split(None, 1)
+    return bool(words) and _is_caption(words[0])
+
+
 def _read_preamble(cable: Cable) -> tuple[Line, ...]:
     out: list[Any] = []  # lines: what _KEEP keeps
+    early = _EARLY_LINES
+    kinds = _PREAMBLE_KINDS
     for doc in cable.documents:
         for item in doc.items:
-            kind = _preamble_kind(type(item))
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _preamble_kind(type(item))
+            if kind == _SKIP:
+                continue
             if kind == _STOP:
                 break
             if kind == _KEEP:
                 out.append(item)
+            elif kind == _EARLY_EO and early:
+                early -= 1
+                raw = cast("Line", item).raw.rstrip()
+                # (most E.O. lines end with their date: skip them at once)
+                if raw[-1:].isalpha() and _is_caption(raw.rsplit(None, 1)[-1]):
+                    out.append(item)
+            elif kind == _EARLY and early:
+                early -= 1
+                if _may_hold_captions(cast("Line", item)):
+                    out.append(item)
+            elif kind == _SUBJECT:
+                early = 0
     return tuple(out)
 
 
@@ -157,17 +206,33 @@ def _after_level(content: str) -> str | None:
     return rest[: section.start()] if section else rest
 
 
+def _marking(written: str) -> str:
+    """A control marking as written, upper case, blanks folded (``N O F O R N``: none)."""
+    if _SPACED.fullmatch(written):
+        return written.replace(" ", "").upper()
+    return _WS.sub(" ", written.strip(" ,")).upper()
+
+
+#: The lines that start with a level (a tuple: quicker for isinstance than a union).
+_LEVEL_LINES = (BannerLine, ClassLine)
+
+
 def classification_markings(cable: Cable) -> Found:
     """Control markings after the level: ``SECRET//FGI//NOFORN`` gives ``["FGI", "NOFORN"]``."""
     out: list[str] = []
     used: list[Line] = []
     for line in _preamble(cable):
-        if isinstance(line, CaptionLine):
+        if type(line) is CaptionLine or not isinstance(line, _LEVEL_LINES):
             continue
         rest = _after_level(line.content)
         if not rest or "//" not in rest:  # every marking starts with //
             continue
-        found = [_WS.sub(" ", mk.group(1).strip(" ,")).upper() for mk in _MARKING.finditer(rest)]
+        if isinstance(line, BannerLine):  # SECRET//REL TO USA, GBR ROME 000123
+            station = line.station
+            at = rest.rfind(" " + station) if station else -1
+            if at > 0:
+                rest = rest[:at]
+        found = [_marking(mk.group(1)) for mk in _MARKING.finditer(rest)]
         if found:
             used.append(line)
             out.extend(f for f in found if f not in out)
@@ -209,6 +274,31 @@ def _banner_captions(rest: str) -> tuple[str, ...]:
     return tuple(c for c in found if c is not None)
 
 
+#: The longest text line that is read for captions (a caption line, or one run into the
+#: E.O. line, is short).
+_CAPTION_TEXT = 120
+#: What may stand between captions on a line of them.
+_CAPTION_SEPARATORS = " \t\n,/;:-"
+
+
+def _is_caption(word: str) -> bool:
+    """Whether a word is a caption (a cheap gate before the line is read)."""
+    return bool(_caption_table()[0].get(word.strip(",;:/-").upper()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_captions(content: str) -> tuple[str, ...]:
+    """The captions of a text line that holds nothing else, or nothing else before an E.O."""
+    eo = _EO_INSIDE.search(content)
+    head = content[: eo.start()] if eo is not None else content
+    if not head or head.isspace():
+        return ()
+    _, known = _caption_table()
+    if known.sub("", head.upper()).strip(_CAPTION_SEPARATORS):
+        return ()  # other words: no line of captions
+    return _banner_captions(head)
+
+
 def captions(cable: Cable) -> Found:
     """Captions of the caption lines and the banner, normalized, in order, each once."""
     out: list[str] = []
@@ -222,6 +312,10 @@ def captions(cable: Cable) -> Found:
             trailing = line.trailing_captions  # after the serial: "... 000243 SIPDIS NOFORN"
             if trailing and (not rest or trailing not in rest):
                 kept += _banner_captions(trailing)
+        elif isinstance(line, EoLine):  # E.O. 12958: DECL: 01/01/2019 SIPDIS
+            kept = _banner_captions(line.content)
+        elif isinstance(line, TextLine):  # SBU, SIPDIS E.O. 12958: ... (no caption line)
+            kept = _text_captions(line.content)
         else:
             continue
         if kept:
@@ -757,8 +851,11 @@ def _date(text: str) -> str | None:
     """:func:`~cablelib.model.parse_date` in ISO 8601 (every date it reads has digits)."""
     m = _MM_DD_YYYY.fullmatch(text)
     if m:  # the usual "DECL: 09/10/2019": what parse_date reads, without its three searches
+        month, day = int(m[1]), int(m[2])
+        if month > _LAST_MONTH >= day:  # written day first: DECL: 31/12/2019
+            month, day = day, month
         try:
-            return date(int(m[3]), int(m[1]), int(m[2])).isoformat()
+            return date(int(m[3]), month, day).isoformat()
         except ValueError:
             return None  # and parse_date finds no other date either
     if not any(ch.isdecimal() for ch in text):
@@ -802,6 +899,7 @@ _MONTH_WORDS = {
         )
     },
 }
+_LAST_MONTH = 12
 _CENTURY_SPLIT = 66  # two-digit years run 1966-2065, as parse_date reads them
 _OCR_DIGITS_MIN = 3  # a damaged date keeps most of its digits (``3/l/85``)
 

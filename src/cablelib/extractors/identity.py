@@ -17,7 +17,20 @@ from datetime import UTC, datetime
 from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.hookspecs import Register, hookimpl
-from cablelib.model import BannerLine, Cable, DeLine, DtgLine, FromLine, Line, VzczcLine
+from cablelib.model import (
+    BannerLine,
+    Cable,
+    DeLine,
+    DtgLine,
+    EoLine,
+    FromLine,
+    Line,
+    Paragraph,
+    SubjectLine,
+    TagsLine,
+    TextLine,
+    VzczcLine,
+)
 
 __all__ = ["cablelib_register_extractors", "canonical_id", "iso_utc", "origin_name"]
 
@@ -44,6 +57,10 @@ _US_MISSION = re.compile(r"^US MISSION\b")
 #: The addressees a copy joined onto an FM line: FM AMEMBASSY X TO SECSTATE WASHDC 1234
 #: (not the TO of a name: USDEL TO THE CSCE)
 _ADDRESSEES = re.compile(r" (?:TO|INFO) (?=.*(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|/|\d)).*")
+#: Numbers at the end of a sender: the message control number of a copied TO line.
+_TRAILING_NUMBER = re.compile(r"(?: \d+)+$")
+#: A zero in a word of letters, which OCR read for the letter O (LAG0S, 0SLO).
+_OCR_ZERO = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])")
 _TWO_LETTERS = 2
 _FOUR_DIGITS = 1000
 
@@ -186,6 +203,12 @@ def _origin_name(sender: str) -> str | None:
     if " TO " in written or " INFO " in written:  # FM, TO and INFO lines joined in a copy
         written = _ADDRESSEES.sub("", written)
     written = written.rstrip(" .,;:")
+    if written[-1:].isdigit():  # a message control number: FM SECSTATE WASHDC 1234
+        written = _TRAILING_NUMBER.sub("", written)
+    if "." in written or "'" in written:  # AMCONSUL ST. PETERSBURG, AMEMBASSY N'DJAMENA
+        written = written.replace(".", "").replace("'", "")
+    if "0" in written:  # OCR: a zero for the letter O, AMEMBASSY LAG0S
+        written = _OCR_ZERO.sub("O", written)
     text = _US_MISSION.sub("USMISSION", written)
     if not text:
         return None
@@ -277,6 +300,9 @@ def origin(cable: Cable) -> Found:
         known = _data.mapping("route2name.csv").get(de.station.upper()) is not None
         if known:
             return Found(_origin_of_route(de.station), (de,))
+    loose = _loose_header(cable)
+    if loose is not None and loose.sender:
+        return Found(_origin_name(loose.sender), (loose.line,))
     banner = cable.banner
     if banner is not None and banner.station:
         return Found(_origin_of_station(banner.station), (banner,))
@@ -346,6 +372,10 @@ def created(cable: Cable) -> Found:
     page = cable.page
     if page is not None and page.created is not None:
         return Found(iso_utc(page.created))
+    if line is None:
+        loose = _loose_header(cable)
+        if loose is not None and loose.created:
+            return Found(loose.created, (loose.line,))
     return Found(None)
 
 
@@ -362,7 +392,125 @@ def precedence(cable: Cable) -> Found:
     found = _precedence(cable)
     if found is not None:
         return Found(found[1], (found[0],))
+    if dtg(cable)[0] is None:
+        loose = _loose_header(cable)
+        if loose is not None and loose.precedence:
+            return Found(loose.precedence, (loose.line,))
     return Found(None)
+
+
+# -- a header the parser did not read ---------------------------------------------------
+
+#: A date-time group written the way the parser does not read it: a doubled prosign
+#: (``OO 101627Z SEP 09``), a weekday, blanks inside (``10 1627Z``, ``101627 Z``), a
+#: long month (``SEPT``), nothing between the parts (``101627ZSEP09``), a precedence in
+#: words (``NIACT IMMEDIATE 101627Z SEP 09``), or run into one line with the rest of the
+#: header (a flattened or OCR'd copy).
+_LOOSE_DTG = re.compile(
+    r"(?<![A-Za-z0-9])(FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|[ZOPR](?:[ \t]?[ZOPR])?)"
+    r"[ \t]+(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]{0,6},?[ \t]+)?"
+    r"([0-3]\d)[ \t]?([0-2]\d)([0-5]\d)[ \t]?Z[ \t]*"
+    r"([A-Za-z]{3})[A-Za-z]{0,6}\.?[ \t]*((?:19|20)?\d\d)(?![\d:])"
+)
+#: The FM line of such a header, or FM after its date-time group (and operating signals:
+#: ``ZFF4``) on the same line.
+_LOOSE_FM = re.compile(r"(?:^|\n)[ \t]*FM[ \t]+([^\n]+)")
+_LOOSE_FM_AFTER = re.compile(r"[ \t]*(?:Z[A-Z]{2}-?\d?[ \t]+)*FM[ \t]+([A-Z][^\n]*)")
+#: Where the sender of a flattened header ends: its TO or INFO, else the line's end.
+_SENDER_END = re.compile(r"[ \t]+(?:TO|INFO)[ \t]")
+_LOOSE_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+_LOOSE_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
+    )
+}
+#: How much text before the subject the fallback reads (a flattened header is one line).
+_LOOSE_CHARS = 3000
+_LOOSE_ITEMS = 6
+_LOOSE_STOP = (SubjectLine, TagsLine, EoLine, Paragraph)
+_CENTURY = 66  # two-digit years run 1966-2065
+
+
+class _LooseHeader:
+    """What a header the parser did not read gives: date, precedence, sender."""
+
+    __slots__ = ("created", "line", "precedence", "sender")
+
+    def __init__(
+        self, line: Line, created: str | None, precedence: str | None, sender: str | None
+    ) -> None:
+        self.line = line
+        self.created = created
+        self.precedence = precedence
+        self.sender = sender
+
+
+def _loose_header(cable: Cable) -> _LooseHeader | None:
+    """The date-time group and FM of a header left as text (shared, read once)."""
+    return shared(cable, "identity:loose-header", _read_loose_header)
+
+
+def _read_loose_header(cable: Cable) -> _LooseHeader | None:
+    """Only where the parser found no date-time group and no FM line."""
+    if _header_line(cable, DtgLine) is not None or _header_line(cable, FromLine) is not None:
+        return None
+    for doc in cable.documents[:1]:
+        for item in doc.items[:_LOOSE_ITEMS]:
+            if isinstance(item, _LOOSE_STOP):
+                return None
+            if type(item) is not TextLine:
+                continue
+            found = _loose_in(item)
+            if found is not None:
+                return found
+    return None
+
+
+def _loose_in(line: TextLine) -> _LooseHeader | None:
+    text = line.raw[:_LOOSE_CHARS]
+    if "Z" not in text and "FM" not in text:
+        return None
+    created = precedence = None
+    m = _LOOSE_DTG.search(text)
+    fm_from = 0
+    if m is not None:
+        month = _LOOSE_MONTHS.get(m.group(5).upper())
+        year = int(m.group(6))
+        if year < 100:  # noqa: PLR2004
+            year += 1900 if year >= _CENTURY else 2000
+        try:
+            moment = datetime(
+                year, month or 0, int(m.group(2)), int(m.group(3)), int(m.group(4)), tzinfo=UTC
+            )
+        except ValueError:
+            moment = None
+        if moment is not None:
+            created = iso_utc(moment)
+            signs = m.group(1)
+            precedence = _LOOSE_PRECEDENCE.get(signs[0]) if len(signs) <= 3 else signs  # noqa: PLR2004
+            fm_from = m.end()
+    sender = None
+    if "FM" in text:
+        after = _LOOSE_FM_AFTER.match(text, fm_from) if fm_from else None
+        fm = after or _LOOSE_FM.search(text)
+        if fm is not None:
+            sender = _SENDER_END.split(fm.group(1), maxsplit=1)[0].strip() or None
+            if sender is not None and not _is_post(sender):
+                sender = None  # FM GROMYKO SAID: the Foreign Minister of a text line
+    if created is None and sender is None:
+        return None
+    return _LooseHeader(line, created, precedence, sender)
+
+
+def _is_post(sender: str) -> bool:
+    """Whether a sender names a post (``AMEMBASSY ...``, ``SECSTATE WASHDC``, ``USDEL ...``)."""
+    words = sender.upper().split()
+    return bool(words) and (
+        words[0] in _data.mapping("origin-posts.csv")
+        or words[0].startswith(("US", "SEC", "AM"))
+        or " ".join(words) in _data.mapping("origin-fixes.csv")
+    )
 
 
 @hookimpl
