@@ -364,6 +364,18 @@ def test_running_text_has_no_addressees(snippet: str) -> None:
             "persons",
             ["Rubin, Eric"],
         ),
+        # the snippet stops on the line's wrapped end, which the grammar reads as a signature
+        (
+            "CLASSIFIED BY CHARGE D'AFFAIRES DOUGLAS C.GREENE FOR REASONS 1.4 B \nAND D. \n",
+            "classified_by",
+            [
+                {
+                    "name": "DOUGLAS C.GREENE",
+                    "title": "CHARGE D'AFFAIRES",
+                    "reasons": ["1.4(b)", "1.4(d)"],
+                }
+            ],
+        ),
     ],
 )
 def test_other_fields_of_a_snippet(snippet: str, field: str, expected: object) -> None:
