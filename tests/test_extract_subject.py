@@ -452,6 +452,9 @@ def test_plusd_subject_runs_into_an_unnumbered_body() -> None:
         ("\n\nDERIVED FROM: DSCG 05-1 B, D\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
         ("\n\nreform\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
         ("\n\n1. (C) Reform is the topic.\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
+        # a REF line without its colon, which the grammar reads as text
+        ("\n\nREF MOSCOW 123\nClassified By: X for reasons 1.4 (b).", "NORTH KOREA AFTER CURRENCY"),
+        ("\n\nREFTEL STATE 1\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
     ],
 )
 def test_subject_continued_after_a_blank_line(between: str, expected: str | None) -> None:

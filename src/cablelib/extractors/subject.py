@@ -323,7 +323,8 @@ def _continuation(line: SubjectLine, items: tuple[object, ...], i: int) -> TextL
 
     A subject's last words sometimes stand alone after a blank line (``... AFTER
     CURRENCY`` / blank / ``REFORM``).  Such a line is taken when it is a single short
-    line without a label, in the subject's case, and a REF or Classified By line (or
+    line without a label (also none the grammar does not read: ``REF STATE 123``), in
+    the subject's case, and a REF or Classified By line (or
     paragraph) follows it: so it stands in the header, where no running text is.
     """
     follower, after = items[i + 1], items[i + 2]
@@ -331,6 +332,8 @@ def _continuation(line: SubjectLine, items: tuple[object, ...], i: int) -> TextL
     text = follower.content.strip()
     if not _CONTINUATION.fullmatch(text) or (line.value.isupper() and not text.isupper()):
         return None
+    if text.startswith(_ROW_LEADS) and _NOT_SUBJECT_ROW.match(text):
+        return None  # a REF label without its colon: "REF STATE 123"
     if isinstance(after, _AFTER_SUBJECT) or (
         isinstance(after, Paragraph) and after.text[:10].lower() == "classified"
     ):
