@@ -58,9 +58,11 @@ from cablelib.model import (
 __all__ = ["comment", "subject", "summary"]
 
 _WS = re.compile(r"\s+")
+# a portion marking, in brackets or square brackets ("[U]"), its parts parted by slashes,
+# a space or a dash: "(S//NF)", "(C NF)", "(C-NF)", "(C//REL TO USA, GBR)"
 _MARK = (
-    r"\((?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/, ]*"
-    r"|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\)"
+    r"[(\[](?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s|-)\s*[A-Z][A-Z/, ]*"
+    r"|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[)\]]"
 )
 # a marking missing its opening parenthesis, as on malformed paragraphs: "C) ...", "SBU) ..."
 _LEADING_MARK = re.compile(rf"^\s*(?:{_MARK}|(?-i:(?:U|C|S|SBU|TS|LOU)\)))\s*", re.I)
@@ -133,13 +135,13 @@ def clean_subject(text: str, station: str | None = None) -> str:
         page = _PAGE_NUMBER.search(text)
         if page is not None:
             text = _drop_station(text[: page.start()], station) + text[page.end() :]
-    if ")" in text[:64]:  # a marking ends there (else the pattern finds nothing)
+    if ")" in text[:64] or "]" in text[:64]:  # a marking ends there (else none is there)
         text = _LEADING_MARKS.sub("", text, count=1)
-    if text.endswith(")."):  # a marking before a full stop: "... (U)."
+    if text.endswith((").", "].")):  # a marking before a full stop: "... (U)."
         text = text[:-1]
         kept = _TRAILING_MARK.sub("", text)
         text = kept if kept != text else text + "."
-    elif text.endswith(")"):  # else the pattern, tried at every position, finds nothing
+    elif text.endswith((")", "]")):  # else the pattern, tried at every position, finds nothing
         text = _TRAILING_MARK.sub("", text)
     return text.strip()
 
