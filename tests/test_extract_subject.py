@@ -73,6 +73,19 @@ SUMMARY_CASES = [
     ("1. (S) BEGIN SUMMARY: Begun. END SUMMARY.\n", "Begun."),
     ("1. (C) SUMMARY AND COMMENT: Both. END SUMMARY AND COMMENT.\n", "Both."),
     ("1. (C) Summay: Typo. End Summary.\n", "Typo."),  # 09OSLO146
+    # the end's variants, over two paragraphs
+    *(
+        (f"1. (C) Summary: One.\n\n2. (C) Two. {end}\n\n3. (C) Body.\n", "One. Two.")
+        for end in (
+            "Ends Summary.",
+            "ENDS SUMMARY",
+            "End of Summary.",
+            "END OF SUMMARY",
+            "END SUMMARY AND COMMENT.",
+            "(End summary.)",
+            "[End Summary]",
+        )
+    ),
     # 07BAGHDAD3895: END SUMMARY without a start
     ("1. (C) No label at all. END SUMMARY.\n\n2. (C) Other.\n", "No label at all."),
     # no end: the rest of the paragraph

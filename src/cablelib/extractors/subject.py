@@ -612,9 +612,10 @@ _SUMMARY_START = re.compile(
     + rf"(?:{_LABEL_END}|(?(begin)[ \t]+|(?!))))",
     re.I | re.M,
 )
-# also in brackets and mistyped: "[End Summary]", "ENDSUMMARY", "End Summmary", "END SUMMAR"
+# also in brackets and mistyped: "[End Summary]", "ENDSUMMARY", "End Summmary", "END SUMMAR",
+# "Ends Summary"
 _SUMMARY_END = re.compile(
-    r"[(\[]?\bEND\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?(?:SUM{1,3}AR?Y|SUMMAR)"
+    r"[(\[]?\bENDS?\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?(?:SUM{1,3}AR?Y|SUMMAR)"
     + _SUMMARY_ALSO
     + r"\b[.:)\]]*",
     re.I,
