@@ -202,6 +202,13 @@ def test_canonical_id_variants(written: str, canonical: str) -> None:
         ("USMISSION CD GENEVA", "US Mission CD Geneva"),
         ("USMISSION USTR GENEVA", "USMISSION USTR GENEVA"),
         ("USDEL SECRETARY", "US Delegation, Secretary"),
+        # the Secretary's delegation wherever it travels: one Origin
+        ("USDEL SECRETARY IN TEHRAN", "US Delegation, Secretary"),
+        ("USDEL SECRETARY IN NEW DELHI", "US Delegation, Secretary"),
+        ("USDEL SECRETARY AIRCRAFT", "US Delegation, Secretary"),
+        ("USDEL SECRETARY, RIYADH", "US Delegation, Secretary"),
+        ("USDEL FEST TWO IN BAGHDAD", "US Delegation FEST TWO"),
+        ("USDEL SECRETARY IN TEHRAN TO SECSTATE WASHDC 1234", "US Delegation, Secretary"),
         ("AMCONSUL HYDERABAD", "American Consulate Hyderabad"),
         ("AMEMBASSY BONN", "Embasy Bonn"),
         ("USINT HAVANA", "US Interests Section Havana"),
@@ -360,3 +367,12 @@ def test_fm_of_a_text_line_is_no_sender() -> None:
     text = "CONFIDENTIAL\n\nFM GROMYKO SAID THE TALKS WENT WELL.\nSUBJECT: TEST\n\n1. Text.\n"
     got = cablelib.extract(cablelib.loads(text), only=["created", "origin"])
     assert got == {"created": None, "origin": None}
+
+
+def test_origin_of_the_secretarys_delegation_abroad() -> None:
+    text = (
+        "R 121530Z MAY 76\nFM USDEL SECRETARY IN TEHRAN\nTO SECSTATE WASHDC IMMEDIATE 1234\n"
+        "BT\nS E C R E T SECTO 12034\n\nSUBJECT: TEST\n\n1. TEXT.\n"
+    )
+    found = cablelib.extract(cablelib.loads(text), only=["origin"])
+    assert found["origin"] == "US Delegation, Secretary"

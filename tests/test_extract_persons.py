@@ -39,6 +39,14 @@ from cablelib.extractors.persons import (
         ("USEU EconMinCouns Peter Chase", "Chase, Peter"),  # 09BRUSSELS536
         ("Derived from Multiple Sources", None),  # 08STATE116943
         ("Ambassador", None),
+        # a courtesy title or a rank before the name, glued to it or not
+        ("Dr. Jane Doe, Political Counselor", "Doe, Jane"),
+        ("Amb. Ivo H. Daalder", "Daalder, Ivo H."),
+        ("Dr.Jane Doe", "Doe, Jane"),
+        ("AMB.IVO DAALDER", "Daalder, Ivo"),
+        ("Prof. Jane Doe", "Doe, Jane"),
+        ("COL John Smith, DATT", "Smith, John"),
+        ("Capt. John Smith", "Smith, John"),
     ],
 )
 def test_name_from_classifier(by: str, expected: str | None) -> None:
@@ -55,6 +63,9 @@ def test_name_from_classifier(by: str, expected: str | None) -> None:
         ("DRAFTED BY: DS/DSS/CC:JBACIGALUPO -- 06/19/2009", ["Bacigalupo, J."]),  # 09STATE63860
         ("APPROVED BY A/OC-AF:MR.LOCHMILLER", ["Lochmiller"]),  # excerpt 091
         ("APPROVED BY AF/C:MR. J. SMITH", ["Smith, J."]),
+        ("APPROVED BY P:AMB. R G HOUDEK", ["Houdek, R. G."]),
+        ("APPROVED BY S/S:AMB.LOCHMILLER", ["Lochmiller"]),
+        ("DRAFTED BY AF/W:DR. J DOE", ["Doe, J."]),
         ("CLEARED: NONE", []),
     ],
 )
@@ -191,6 +202,11 @@ def test_fast_paths_agree_with_the_patterns() -> None:
             ["Peters, Mary Ann"],
         ),
         ("Classified By: Ambassador Clifford Sobel. \nReason: 1.5 d ", ["Sobel, Clifford"]),
+        # a courtesy title before the name
+        ("Classified By: Dr. Jane Doe, Political Counselor, 1.4 (b)", ["Doe, Jane"]),
+        ("Classified By: Amb. Ivo H. Daalder for reasons 1.4 (b)", ["Daalder, Ivo H."]),
+        ("Classified By: Dr.Jane Doe, reasons 1.4 (b)", ["Doe, Jane"]),
+        ("Classified By: Capt. John Smith, USN, DATT, reasons 1.4 (b)", ["Smith, John"]),
         # titles with commas or joining words: the name is the person's, not a field's
         (
             "Classified By: Environment, Science, Technology and Health Officer Jane Doe, "

@@ -578,3 +578,67 @@ def test_telegram_of_the_1970s_takes_its_year_from_its_date() -> None:
         "74SAIGON1234",
         "74STATE291234",
     ]
+
+
+@pytest.mark.parametrize(
+    ("ref_block", "expected"),
+    [
+        # REF lines the grammar reads as text: no colon, or the label spelt out
+        ("REF STATE 12345", [(None, "09STATE12345")]),
+        ("REF 08 STATE 12345", [(None, "08STATE12345")]),
+        ("REF A. STATE 123 B. BAKU 45", [("A", "09STATE123"), ("B", "09BAKU45")]),
+        ("REF (A) STATE 123\n    (B) BAKU 45", [("A", "09STATE123"), ("B", "09BAKU45")]),
+        ("REFTEL STATE 123", [(None, "09STATE123")]),
+        ("REFTELS STATE 123, 456", [(None, "09STATE123"), (None, "09STATE456")]),
+        ("REFERENCE: STATE 123", [(None, "09STATE123")]),
+        ("Reference: STATE 123", [(None, "09STATE123")]),
+        ("REFERENCES: A) STATE 123\n B) BAKU 45", [("A", "09STATE123"), ("B", "09BAKU45")]),
+        ("REFERENCES: A) SAINZ E-MAIL B) BAKU 45", [("A", None), ("B", "09BAKU45")]),
+        ("REF STATE 123\nClassified By: Ambassador X, reasons 1.4 (b)", [(None, "09STATE123")]),
+        # a REF line and a REF block without a colon under it
+        ("REF: STATE 1\n\nREFTEL STATE 2", [(None, "09STATE1"), (None, "09STATE2")]),
+    ],
+)
+def test_ref_lines_without_a_colon_or_spelt_out(
+    ref_block: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(r["letter"], r["cable_id"]) for r in _refs(ref_block)] == expected
+
+
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        ("REF STATE 12345", ["09STATE12345"]),
+        ("REF A. STATE 123 B. BAKU 45", ["09STATE123", "09BAKU45"]),
+        ("REF A. STATE 123\n B. BAKU 45\nTHE EMBASSY HAS A VIEW.", ["09STATE123", "09BAKU45"]),
+        ("REFTEL STATE 123", ["09STATE123"]),
+        ("REFERENCE: STATE 123", ["09STATE123"]),
+    ],
+)
+def test_ref_lines_without_a_colon_under_the_subject(under: str, expected: list[str]) -> None:
+    """PlusD telegrams: no blank line under the SUBJECT line, which the grammar reads on."""
+    text = "UNCLAS KABUL 500\n\nSUBJECT: A TEST\n" + under + "\n\n1. TEXT.\n"
+    found = cablelib.extract(cablelib.loads(text, reference_id="09KABUL500"))
+    assert [r["cable_id"] for r in found["references"]] == expected
+    assert found["subject"] == "A TEST"
+    assert found["subject"] == "A TEST"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # running text, not a REF block
+        "REFTEL REPORTED THAT STATE 123 WAS SENT.",
+        "REFTEL STATE 123 ASKED FOR VIEWS. WE GAVE THEM.",
+        "Ref State 123 asked for our views on the matter.",
+        "REFUGEES FROM KABUL 123 ARRIVED.",
+        "REF THE MINISTER 12",
+    ],
+)
+def test_text_that_starts_like_a_ref_line_is_no_ref_block(text: str) -> None:
+    assert _refs(text) == []
+
+
+def test_a_ref_line_in_a_paragraph_is_text() -> None:
+    block = "REF: KABUL 1\n\n1. (C) Text.\n\n2. (C) More.\nREFTEL STATE 123 REPORTED IT.\n"
+    assert [r["cable_id"] for r in _refs(block)] == ["09KABUL1"]

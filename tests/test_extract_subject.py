@@ -73,6 +73,19 @@ SUMMARY_CASES = [
     ("1. (S) BEGIN SUMMARY: Begun. END SUMMARY.\n", "Begun."),
     ("1. (C) SUMMARY AND COMMENT: Both. END SUMMARY AND COMMENT.\n", "Both."),
     ("1. (C) Summay: Typo. End Summary.\n", "Typo."),  # 09OSLO146
+    # the end's variants, over two paragraphs
+    *(
+        (f"1. (C) Summary: One.\n\n2. (C) Two. {end}\n\n3. (C) Body.\n", "One. Two.")
+        for end in (
+            "Ends Summary.",
+            "ENDS SUMMARY",
+            "End of Summary.",
+            "END OF SUMMARY",
+            "END SUMMARY AND COMMENT.",
+            "(End summary.)",
+            "[End Summary]",
+        )
+    ),
     # 07BAGHDAD3895: END SUMMARY without a start
     ("1. (C) No label at all. END SUMMARY.\n\n2. (C) Other.\n", "No label at all."),
     # no end: the rest of the paragraph
@@ -200,9 +213,25 @@ SUBJECT_LINES = [
     # the malformed marking of FORMAT.md 4.7, and a spelled-out classification
     ("SUBJECT: C) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
     ("SUBJECT: (CONFIDENTIAL) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    # markings with a dash, in square brackets, with a release list
+    ("SUBJECT: (C-NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (S-NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (C - ENTIRE TEXT) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: [U] AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: [SBU] AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (SBU//NF) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (U//FOUO) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: (C//REL TO USA, GBR) AFGHANISTAN: TEST", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST (C-NF)", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST [U]", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST [S//NF].", "AFGHANISTAN: TEST"),
+    ("SUBJECT: AFGHANISTAN: TEST. (C-NF)", "AFGHANISTAN: TEST."),
     # parentheses that are no marking stay
     ("SUBJECT: (SBU) AFGHANISTAN: TEST (U.S.)", "AFGHANISTAN: TEST (U.S.)"),
     ("SUBJECT: AFGHANISTAN: TEST (A)", "AFGHANISTAN: TEST (A)"),
+    ("SUBJECT: IRANIAN OUTREACH (C-AL8-02836)", "IRANIAN OUTREACH (C-AL8-02836)"),
+    ("SUBJECT: RUSSIA: THE S-300 (S-300)", "RUSSIA: THE S-300 (S-300)"),
+    ("SUBJECT: [REMOVED] AND TEST [C]", "[REMOVED] AND TEST"),
 ]
 
 
@@ -452,6 +481,9 @@ def test_plusd_subject_runs_into_an_unnumbered_body() -> None:
         ("\n\nDERIVED FROM: DSCG 05-1 B, D\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
         ("\n\nreform\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
         ("\n\n1. (C) Reform is the topic.\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
+        # a REF line without its colon, which the grammar reads as text
+        ("\n\nREF MOSCOW 123\nClassified By: X for reasons 1.4 (b).", "NORTH KOREA AFTER CURRENCY"),
+        ("\n\nREFTEL STATE 1\n\nREF: MOSCOW 123", "NORTH KOREA AFTER CURRENCY"),
     ],
 )
 def test_subject_continued_after_a_blank_line(between: str, expected: str | None) -> None:

@@ -313,6 +313,11 @@ def test_normalize_tags_drops_punctuation_and_stops_at_a_label() -> None:
             ["CASC", "KFLO", "MARR", "PREL", "PINR", "AMGT", "MX", "JM"],
         ),
         (["ECONETRDBESPAR"], ["ECON", "ETRD", "BE", "SP", "AR"]),
+        # two country codes run together: the fixes table; no rule splits four letters
+        # into two country codes (tags of the index that are words or other tags)
+        (["AFPK", "PREL"], ["AF", "PK", "PREL"]),
+        (["IRAN", "IRAQ", "CUBA", "GAZA"], ["IRAN", "IRAQ", "CUBA", "GAZA"]),
+        (["ISAF", "CSCE", "USEU", "EGEN"], ["ISAF", "CSCE", "USEU", "EGEN"]),
         # a piece missing from the tables: the fixes table
         (["KWMNPHUMPRELKPAOZW"], ["KWMN", "PHUM", "PREL", "KPAO", "ZW"]),
         # joined by a slash or a hyphen; a trailing hyphen
@@ -328,3 +333,10 @@ def test_normalize_tags_drops_punctuation_and_stops_at_a_label() -> None:
 )
 def test_normalize_run_together_and_misspelt(written: list[str], expected: list[str]) -> None:
     assert normalize_tags(written) == expected
+
+
+def test_country_codes_run_together_give_two_geo_tags() -> None:
+    text = "UNCLAS KABUL 500\n\nTAGS: PREL, AFPK\nSUBJECT: A TEST\n\n1. TEXT.\n"
+    found = cablelib.extract(cablelib.loads(text), only=["tags", "tag_kinds"])
+    assert found["tags"] == ["PREL", "AF", "PK"]
+    assert found["tag_kinds"] == {"PREL": "subject", "AF": "geo", "PK": "geo"}

@@ -217,6 +217,13 @@ def _origin_name(sender: str) -> str | None:
     if fixed is not None:
         return fixed
     words = text.split()
+    if words[0] == "USDEL" and len(words) > 2:  # noqa: PLR2004 - more than a name
+        # a travelling delegation, named without where it is: USDEL SECRETARY IN TEHRAN,
+        # USDEL SECRETARY AIRCRAFT are the Cablegate Origin "US Delegation, Secretary"
+        for k in range(len(words) - 1, 1, -1):
+            fixed = fixes.get(" ".join(words[:k]).rstrip(","))
+            if fixed is not None:
+                return fixed
     post = _data.mapping("origin-posts.csv").get(words[0])
     if post is not None and len(words) > 1:
         # a post the Cablegate pages name without its kind: USMISSION USEU BRUSSELS

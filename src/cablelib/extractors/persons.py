@@ -56,11 +56,13 @@ _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'\u2019-]*\Z")
 _INITIAL = re.compile(r"[A-Za-z]\.?\Z")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+\Z")  # N.S.
 _GLUED_DOT = re.compile(r"\b([A-Z])\.(?=[A-Za-z]{2})")  # C.GREENE
+#: A title glued to the name after it: Dr.Jane Doe, AMB.DAALDER.
+_GLUED_TITLE = re.compile(r"\b((?i:dr|mrs?|ms|amb|prof|gen|col|capt|lt))\.(?=[A-Za-z])")
 _FUNCTION_WORDS = frozenset(("from", "of", "and", "the", "to", "in", "on", "at", "by"))
 _NO_PERSON = re.compile(r"(?i)\s*derived\b|\s*multiple\s+sources")
 _GLUED_INITIAL = re.compile(r"([A-Z])([A-Z][a-z]+)\Z")  # RBlau
 _DRAFTER = re.compile(r":\s*([A-Z][A-Z .'-]*?)\s*(?::[A-Z]{1,4})?\s*(?:--.*)?\Z")
-_DRAFTER_TITLE = re.compile(r"(?:MR|MRS|MS|DR)\.[ ]*")
+_DRAFTER_TITLE = re.compile(r"(?:MR|MRS|MS|DR|AMB)\.[ ]*")
 _DRAFTING_LABEL = re.compile(r"\s*(?:DRAFTED|APPROVED)\s+BY\s*:?\s*(.*)", re.IGNORECASE)
 _OFFICE_NAME = re.compile(r"[A-Z0-9/-]+:\s*([A-Z][A-Z .'-]*?)(?=\s+[A-Z0-9-]+/[A-Z0-9/-]*:|\s*:|$)")
 _PERSON_TAG = re.compile(r"\(([^()]*)\)")
@@ -204,8 +206,11 @@ def name_from_classifier(by: str) -> str | None:
 def _name_from_classifier(by: str) -> str | None:
     if _NO_PERSON.match(by):
         return None
-    if "." in by and _GLUED_DOT.search(by) is not None:
-        by = _GLUED_DOT.sub(r"\1. ", by)
+    if "." in by:
+        if _GLUED_DOT.search(by) is not None:
+            by = _GLUED_DOT.sub(r"\1. ", by)
+        if _GLUED_TITLE.search(by) is not None:
+            by = _GLUED_TITLE.sub(r"\1. ", by)
     mixed = not by.isupper()
     segments = [s.strip() for s in by.split(",")]
     for i, segment in enumerate(segments):

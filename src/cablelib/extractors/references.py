@@ -33,8 +33,11 @@ from cablelib.model import (
     Line,
     PageBreakLine,
     PageMarkerLine,
+    Paragraph,
+    PassingLine,
     Reference,
     RefLine,
+    SubjectLine,
     TextLine,
     _ocr_numbers,
     lettered_references,
@@ -388,20 +391,30 @@ def _own(cable: Cable) -> tuple[int, str, int] | None:
 def references(cable: Cable) -> Found:
     """Every reference of the REF blocks, one dict per cited document."""
     items, types, present = item_types(cable)
-    if RefLine not in present:
-        return Found([], ())
-    at = [i for i, kind in enumerate(types) if kind is RefLine]
-    ref_lines = [cast("RefLine", items[i]) for i in at]
+    found = (
+        [(i, cast("RefLine", items[i]).value) for i, kind in enumerate(types) if kind is RefLine]
+        if RefLine in present
+        else []
+    )
+    if present.isdisjoint(_UNLABELLED_KINDS) and SubjectLine not in present:
+        if not found:
+            return Found([], ())
+    else:
+        more = _unlabelled(items, types, present)
+        if more:
+            found = sorted(found + more, key=lambda pair: pair[0])
+        elif not found:
+            return Found([], ())
     blocks: list[tuple[Line, tuple[Reference, ...]]] = [
-        (line, line.references) for line in ref_lines
+        (cast("Line", items[i]), _items(value)) for i, value in found
     ]
-    end = wrapped_end(items, at[-1])
+    last_at, last_value = found[-1]
+    end = wrapped_end(items, last_at)
     if end is not None:  # a snippet that stops on the REF block's last line
-        last = ref_lines[-1]
-        blocks[-1] = (last, RefLine(last.raw + end.raw).references)
+        blocks[-1] = (blocks[-1][0], _items(" ".join(f"{last_value} {end.content}".split())))
         blocks.append((end, ()))
     else:
-        blocks.extend(_continued(items, types, at[-1], blocks[-1][1]))
+        blocks.extend(_continued(items, types, last_at, blocks[-1][1]))
     own = _own(cable)
     own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
     out: list[dict[str, Any]] = []
@@ -415,6 +428,94 @@ def references(cable: Cable) -> Found:
         if shared_caption:  # rare: "(BOTH NOTAL)"
             _share_captions(out, start)
     return Found(out, tuple(line for line, _ in blocks))
+
+
+def _items(value: str) -> tuple[Reference, ...]:
+    """The items of a REF block's text, as :attr:`RefLine.references` reads them."""
+    items = lettered_references(value)
+    if items is None:
+        return (Reference(None, value),) if value else ()
+    return items
+
+
+#: A REF label that the grammar does not read as one, at the start of a line: without
+#: its colon (``REF STATE 123``, ``REFTEL STATE 123``) or spelt out (``REFERENCE:``).
+_REF_LABEL = re.compile(
+    r"[ \t]*(?:REF(?:S|TELS?|ERENCES?)?|RETELS?|Refs?|Reftels?|References?)"
+    r"(?:[ \t]*:|[ \t]+(?=\S))[ \t]*"
+)
+#: Where the text after a label without its colon must start: a citation (a station
+#: and a serial), maybe after an item's letter (``REF A. STATE 123 B. BAKU 45``).
+_LETTER = re.compile(r"(?:\([A-Za-z]\)|[A-Za-z][.)])[ \t]*")
+_LETTER_ROW = re.compile(r"[ \t]*(?:\([A-Za-z]\)|[A-Za-z][.)])[ \t]")
+#: Running text: a sentence's end (after a word, not an item's letter) and another one.
+_SENTENCES = re.compile(r"[A-Z]{3}[.!?]\s+[A-Z]{2}")
+#: The items the grammar reads such a line as: a line of text, or (with FOR in it) a
+#: passing line; the SUBJECT line when no blank line stands between.
+_UNLABELLED_KINDS = frozenset((TextLine, PassingLine))
+
+
+def _unlabelled(
+    items: tuple[Item, ...], types: tuple[type, ...], present: frozenset[type]
+) -> list[tuple[int, str]]:
+    """``(index, text)`` of the REF blocks of the preamble that have no REF line.
+
+    Only above the first paragraph, below the SUBJECT line (the whole preamble if there
+    is none): a line that starts with a REF label the grammar did not read (``REF STATE
+    123``, ``REFERENCES: A) ...``), also as a row of the SUBJECT line above it.  A label
+    without its colon must be followed by a citation of a known post (``REFTEL REPORTED
+    THAT ...`` is text), and a line in mixed case is running text.
+    """
+    end = types.index(Paragraph) if Paragraph in present else len(types)
+    start = types.index(SubjectLine, 0, end) if SubjectLine in types[:end] else -1
+    out: list[tuple[int, str]] = []
+    if start >= 0:
+        content = cast("SubjectLine", items[start]).content
+        at = content.find("\nR")
+        while at != -1:
+            rows = content[at + 1 :].split("\n")
+            # the REF row, and the rows under it that go on with its lettered items
+            k = 1
+            while k < len(rows) and _LETTER_ROW.match(rows[k]):
+                k += 1
+            value = _unlabelled_value("\n".join(rows[:k]))
+            if value is not None:
+                out.append((start, value))
+                break
+            at = content.find("\nR", at + 1)
+    for i in range(start + 1, end):
+        if types[i] in _UNLABELLED_KINDS:
+            content = cast("Line", items[i]).content
+            if content.lstrip()[:2] in ("RE", "Re"):
+                value = _unlabelled_value(content)
+                if value is not None:
+                    out.append((i, value))
+    return out
+
+
+def _unlabelled_value(content: str) -> str | None:
+    """The text after a REF label the grammar did not read as one, or ``None``."""
+    m = _REF_LABEL.match(content)
+    if m is None:
+        return None
+    value = content[m.end() :]
+    if ":" not in m.group():
+        rest = value.upper()
+        mark = _LETTER.match(rest)
+        cite = _CITATION.match(rest, mark.end() if mark else 0)
+        if cite is None or _mixed_case(value) or _SENTENCES.search(rest):
+            return None
+        words = tuple(cite.group("station").split())
+        name = _NOT_LETTERS.sub("", "".join(words))
+        if name not in _known_stations() and words[-1] not in _own_stations():
+            return None
+    return " ".join(value.split())
+
+
+def _mixed_case(text: str) -> bool:
+    """Whether ``text`` is written in mixed case: more small letters than capitals."""
+    lower = sum(1 for ch in text if ch.islower())
+    return lower > sum(1 for ch in text if ch.isupper())
 
 
 #: Items of a page break, which a REF block may go on after.

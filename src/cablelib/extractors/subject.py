@@ -58,9 +58,11 @@ from cablelib.model import (
 __all__ = ["comment", "subject", "summary"]
 
 _WS = re.compile(r"\s+")
+# a portion marking, in brackets or square brackets ("[U]"), its parts parted by slashes,
+# a space or a dash: "(S//NF)", "(C NF)", "(C-NF)", "(C//REL TO USA, GBR)"
 _MARK = (
-    r"\((?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s)\s*[A-Z][A-Z/, ]*"
-    r"|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\)"
+    r"[(\[](?:U|C|S|SBU|TS|LOU|FOUO|(?:SBU|[CSUT]{1,3})\s*(?:/{1,2}|\s|-)\s*[A-Z][A-Z/, ]*"
+    r"|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[)\]]"
 )
 # a marking missing its opening parenthesis, as on malformed paragraphs: "C) ...", "SBU) ..."
 _LEADING_MARK = re.compile(rf"^\s*(?:{_MARK}|(?-i:(?:U|C|S|SBU|TS|LOU)\)))\s*", re.I)
@@ -133,13 +135,13 @@ def clean_subject(text: str, station: str | None = None) -> str:
         page = _PAGE_NUMBER.search(text)
         if page is not None:
             text = _drop_station(text[: page.start()], station) + text[page.end() :]
-    if ")" in text[:64]:  # a marking ends there (else the pattern finds nothing)
+    if ")" in text[:64] or "]" in text[:64]:  # a marking ends there (else none is there)
         text = _LEADING_MARKS.sub("", text, count=1)
-    if text.endswith(")."):  # a marking before a full stop: "... (U)."
+    if text.endswith((").", "].")):  # a marking before a full stop: "... (U)."
         text = text[:-1]
         kept = _TRAILING_MARK.sub("", text)
         text = kept if kept != text else text + "."
-    elif text.endswith(")"):  # else the pattern, tried at every position, finds nothing
+    elif text.endswith((")", "]")):  # else the pattern, tried at every position, finds nothing
         text = _TRAILING_MARK.sub("", text)
     return text.strip()
 
@@ -323,7 +325,8 @@ def _continuation(line: SubjectLine, items: tuple[object, ...], i: int) -> TextL
 
     A subject's last words sometimes stand alone after a blank line (``... AFTER
     CURRENCY`` / blank / ``REFORM``).  Such a line is taken when it is a single short
-    line without a label, in the subject's case, and a REF or Classified By line (or
+    line without a label (also none the grammar does not read: ``REF STATE 123``), in
+    the subject's case, and a REF or Classified By line (or
     paragraph) follows it: so it stands in the header, where no running text is.
     """
     follower, after = items[i + 1], items[i + 2]
@@ -331,6 +334,8 @@ def _continuation(line: SubjectLine, items: tuple[object, ...], i: int) -> TextL
     text = follower.content.strip()
     if not _CONTINUATION.fullmatch(text) or (line.value.isupper() and not text.isupper()):
         return None
+    if text.startswith(_ROW_LEADS) and _NOT_SUBJECT_ROW.match(text):
+        return None  # a REF label without its colon: "REF STATE 123"
     if isinstance(after, _AFTER_SUBJECT) or (
         isinstance(after, Paragraph) and after.text[:10].lower() == "classified"
     ):
@@ -607,9 +612,10 @@ _SUMMARY_START = re.compile(
     + rf"(?:{_LABEL_END}|(?(begin)[ \t]+|(?!))))",
     re.I | re.M,
 )
-# also in brackets and mistyped: "[End Summary]", "ENDSUMMARY", "End Summmary", "END SUMMAR"
+# also in brackets and mistyped: "[End Summary]", "ENDSUMMARY", "End Summmary", "END SUMMAR",
+# "Ends Summary"
 _SUMMARY_END = re.compile(
-    r"[(\[]?\bEND\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?(?:SUM{1,3}AR?Y|SUMMAR)"
+    r"[(\[]?\bENDS?\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?(?:SUM{1,3}AR?Y|SUMMAR)"
     + _SUMMARY_ALSO
     + r"\b[.:)\]]*",
     re.I,
