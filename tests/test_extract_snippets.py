@@ -25,11 +25,15 @@ def _value(snippet: str, field: str, reference_id: str = RID) -> Any:
     return cablelib.extract(cablelib.loads(snippet, reference_id=reference_id), only=[field])[field]
 
 
-def _to(name: str, route: str | None = None, precedence: str | None = None, mcn: str | None = None):
+def _to(
+    name: str, route: str | None = None, precedence: str | None = None, mcn: str | None = None
+) -> dict[str, Any]:
     return {"route": route, "name": name, "precedence": precedence, "mcn": mcn, "excluded": []}
 
 
-def _ref(letter: str | None, text: str, cable_id: str | None, captions: tuple[str, ...] = ()):
+def _ref(
+    letter: str | None, text: str, cable_id: str | None, captions: tuple[str, ...] = ()
+) -> dict[str, Any]:
     kind = "cable" if cable_id else "other"
     return {
         "letter": letter,
