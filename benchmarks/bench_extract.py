@@ -2,7 +2,7 @@
 
 Not a test: it prints numbers.  Usage::
 
-    python benchmarks/bench_extract.py [--corpus DIR] [--repeat N] [--load-plugins NAMES]
+    python benchmarks/bench_extract.py [--corpus DIR] [--repeat N] [--load-plugins NAMES] [--pure]
 
 The pages are loaded once; then each pass times ``loads`` over all pages, ``extract``
 (every loaded extractor and the ``cablelib_extract`` hook) over all loaded cables, and
@@ -55,9 +55,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="",
         help="installed plugins to load, comma-separated (default: none, built-ins only)",
     )
+    parser.add_argument(
+        "--pure", action="store_true", help="disable lark-cython (CABLELIB_PURE_LARK=1)"
+    )
     args = parser.parse_args(argv)
     # only the built-ins unless asked: whatever else is installed must not skew the numbers
     os.environ["CABLELIB_LOAD_PLUGINS"] = args.load_plugins
+    if args.pure:  # before cablelib is imported, which reads it when it builds the parser
+        os.environ["CABLELIB_PURE_LARK"] = "1"
 
     import cablelib  # noqa: PLC0415 - after the environment is set
     from cablelib.extraction import extractors  # noqa: PLC0415
@@ -172,12 +177,14 @@ def report(  # noqa: PLR0913, PLR0917 - everything the table shows
 ) -> None:
     import cablelib  # noqa: PLC0415 - main() has set the environment
     from cablelib.extraction import extractors  # noqa: PLC0415
+    from cablelib.grammar import uses_lark_cython  # noqa: PLC0415
 
     loads_ms = median_ms(loads_s)
     extract_ms = median_ms(extract_s)
     python = f"{platform.python_implementation()} {platform.python_version()}"
     print(f"cablelib.extract benchmark ({python})")
     print(f"  corpus   {corpus}: {n} pages, median of {repeat} passes")
+    print(f"  parser   {'lark-cython' if uses_lark_cython() else 'plain Lark (lark-cython off)'}")
     print(f"  plugins  {', '.join(p.name for p in cablelib.plugins())}")
     print()
     print(f"| {'extractor':<24} | {'plugin':<34} | {'ms':>8} | {'µs/cable':>9} | {'% loads':>8} |")
