@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from cablelib.extraction import shared
 from cablelib.model import Cable, Line, Paragraph
 
-__all__ = ["RawBody", "raw_body"]
+__all__ = ["REF_WORDS", "RawBody", "letter_cases", "raw_body"]
 
 #: The long s, which ``re.I`` matches to ``s`` but which has no byte in :attr:`RawBody.lower`.
 LONG_S = "\u017f"
@@ -84,3 +84,13 @@ class RawBody:
 def raw_body(cable: Cable) -> RawBody:
     """The raw text outside the header, made once per cable."""
     return shared(cable, "body:raw", RawBody)
+
+
+#: The words of a REF label, also those the grammar does not read as one (spelt out:
+#: ``REFERENCE``; written without a colon), for a pattern of the label.
+REF_WORDS = r"(?:REF(?:S|TELS?|ERENCES?)?|RETELS?|Refs?|Reftels?|References?)"
+
+
+def letter_cases(text: str) -> tuple[int, int]:
+    """How many small letters and how many capitals ``text`` holds."""
+    return sum(1 for ch in text if ch.islower()), sum(1 for ch in text if ch.isupper())

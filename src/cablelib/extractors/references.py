@@ -24,6 +24,7 @@ from typing import Any, NamedTuple, cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.extractors._snippet import wrapped_end
+from cablelib.extractors._text import REF_WORDS, letter_cases
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -441,7 +442,7 @@ def _items(value: str) -> tuple[Reference, ...]:
 #: A REF label that the grammar does not read as one, at the start of a line: without
 #: its colon (``REF STATE 123``, ``REFTEL STATE 123``) or spelt out (``REFERENCE:``).
 _REF_LABEL = re.compile(
-    r"[ \t]*(?:REF(?:S|TELS?|ERENCES?)?|RETELS?|Refs?|Reftels?|References?)"
+    rf"[ \t]*{REF_WORDS}"
     r"(?:[ \t]*:|[ \t]+(?=\S))[ \t]*"
 )
 #: Where the text after a label without its colon must start: a citation (a station
@@ -514,8 +515,8 @@ def _unlabelled_value(content: str) -> str | None:
 
 def _mixed_case(text: str) -> bool:
     """Whether ``text`` is written in mixed case: more small letters than capitals."""
-    lower = sum(1 for ch in text if ch.islower())
-    return lower > sum(1 for ch in text if ch.isupper())
+    lower, upper = letter_cases(text)
+    return lower > upper
 
 
 #: Items of a page break, which a REF block may go on after.

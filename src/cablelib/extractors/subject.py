@@ -32,7 +32,7 @@ from typing import cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._snippet import wrapped_end
-from cablelib.extractors._text import raw_body
+from cablelib.extractors._text import REF_WORDS, letter_cases, raw_body
 from cablelib.extractors.body import signature_as_written
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -264,9 +264,7 @@ def _may_end_early(content: str) -> bool:
 #: A line that never continues a subject: a REF label the grammar did not read as one
 #: (no colon, or spelt out), a summary label, a paragraph's portion marking.
 _NOT_SUBJECT_ROW = re.compile(
-    r"[ \t]*(?:"
-    r"(?:REF(?:S|TELS?|ERENCES?)?|RETELS?|Refs?|Reftels?|References?)"
-    r"(?:[ \t]*:|[ \t]+(?=\(?[A-Z0-9]))"
+    r"[ \t]*(?:" + REF_WORDS + r"(?:[ \t]*:|[ \t]+(?=\(?[A-Z0-9]))"
     r"|(?:BEGIN[ \t]+SUMM?ARY|Begin[ \t]+[Ss]ummary)\b"
     r"|(?:SUMMARY|Summary)[ \t]*(?:[:.]|--?[ \t])"
     rf"|{_MARK}[ \t]+\S"
@@ -284,8 +282,7 @@ def _mixed_case_sentence(row: str) -> bool:
     """Whether ``row`` is written in mixed case, more small letters than capitals."""
     if "[" in row:
         row = _BRACKETED.sub(" ", row)
-    lower = sum(1 for ch in row if ch.islower())
-    upper = sum(1 for ch in row if ch.isupper())
+    lower, upper = letter_cases(row)
     return lower + upper >= _SENTENCE_LETTERS and lower > upper
 
 
