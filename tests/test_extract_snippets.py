@@ -120,8 +120,9 @@ def test_subject_of_a_snippet(snippet: str, expected: str) -> None:
             "TAGS CH, ENRG, KPWR, MNUC, OSCI, PINR, PINS, SENV, TPHY, \nTSPL \n\n",
             ["CH", "ENRG", "KPWR", "MNUC", "OSCI", "PINR", "PINS", "SENV", "TPHY", "TSPL"],
         ),
-        # a last line that holds no tag stays out
-        ("TAGS: PREL\nRICE", ["PREL"]),
+        # a line right under the TAGS line goes on with it, also at the text's end (the
+        # grammar reads no signature right under a preamble line)
+        ("TAGS: PREL\nRICE", ["PREL", "RICE"]),
         ("TAGS: PREL, PGOV, CH", ["PREL", "PGOV", "CH"]),
         ("\n\n   TAGS: PREL, PGOV, CH\r\n", ["PREL", "PGOV", "CH"]),
         ("Tags: prel, pgov, ch", ["PREL", "PGOV", "CH"]),

@@ -381,3 +381,35 @@ def test_an_end_mark_wrapped_to_the_last_line_is_no_signature() -> None:
     assert cable.signature is None
     assert cable.paragraphs[0].text.endswith("END\nCOMMENT.")
     assert cablelib.extract(cable, only=["comment"])["comment"] == ["The end of it."]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("SUBJECT: MEETING WITH \nCODEL LEVIN \n", model.SubjectLine),
+        ("SUBJECT: US DETAINEES\nDETAINEES FOR RESETTLEMENT\n", model.SubjectLine),
+        ("TAGS: PTER KTFN KTIA\nGM\n", model.TagsLine),
+        ("REF: A. BAKU 91\nB. BAKU 30", model.RefLine),
+        (
+            "CLASSIFIED BY CHARGE DOUGLAS GREENE FOR REASONS 1.4 B \nAND D. \n",
+            model.ClassifiedByLine,
+        ),
+        ("E.O. 12958: DECL: 01/01/2019\nTAGS PREL", model.EoLine),
+    ],
+)
+def test_a_copy_that_stops_on_a_wrapped_preamble_line_has_no_signature(
+    text: str, kind: type[model.Line]
+) -> None:
+    """The last line of a copy cut after a wrapped preamble line goes on with that line.
+
+    Under running text, a name on the text's last line is the signature; under a SUBJECT,
+    TAGS, REF, Classified By or E.O. line it is that line's wrapped end.
+    """
+    cable = cablelib.loads(text)
+    items = cable.documents[0].items
+    if kind is model.EoLine:  # the TAGS label starts a line of its own
+        assert [type(item) for item in items] == [model.EoLine, model.TagsLine]
+    else:
+        assert [type(item) for item in items] == [kind]
+    assert cable.signature is None
+    assert cablelib.dumps(cable) == text

@@ -36,14 +36,15 @@ from typing import cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
-from cablelib.extractors._snippet import CONTINUED
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
+    AddressLine,
     Cable,
     ClassLine,
     EndOfMessageLine,
     Header,
+    InfoLine,
     Line,
     MarkedParagraphLine,
     PageBreakLine,
@@ -52,6 +53,8 @@ from cablelib.model import (
     ParagraphLine,
     SignatureLine,
     TextLine,
+    ToLine,
+    XmtLine,
     _is_marking,
 )
 
@@ -65,8 +68,8 @@ _TAIL_LINES = (TextLine, ParagraphLine, MarkedParagraphLine, SignatureLine)
 _TEXT_LINES = (TextLine, ParagraphLine, MarkedParagraphLine)
 #: A telegram's page break, which may fall inside the header's addressee lists.
 _PAGE_BREAKS = frozenset((PageMarkerLine, PageBreakLine))
-#: Lines a snippet's last line may continue (a frozenset: looked up for every cable).
-_CONTINUED = frozenset(CONTINUED)
+#: The header's addressee lines, which a copy of the header alone may stop in.
+_ADDRESSEE_LINES = frozenset((ToLine, InfoLine, XmtLine, AddressLine))
 #: Lines the signature search steps over.
 _TAIL_SKIP = (EndOfMessageLine, ClassLine, PageMarkerLine, PageBreakLine)
 #: How many elements from the end the search reads at most.
@@ -354,18 +357,17 @@ def _signature_name(text: str) -> str | None:
 
 
 def _continues_above(tail: list[Line]) -> bool:
-    """Whether the text's last line, read as a signature, ends the lines above it.
+    """Whether the text's last line, read as a signature, is the header's last addressee.
 
-    A snippet that stops on a wrapped SUBJECT, TAGS, REF or Classified By line, or in
-    the header's addressees (maybe after a page break): see
-    :mod:`cablelib.extractors._snippet`.
+    A copy of the header alone (no BT, no text under it) that stops in the addressee
+    lists, maybe after a telegram's page break: ``header``'s extractors read that line.
     """
     if type(tail[0]) is not SignatureLine or len(tail) < 2:  # noqa: PLR2004
         return False
     j = 1
     while type(tail[j]) in _PAGE_BREAKS and j < len(tail) - 1:
         j += 1
-    return type(tail[j]) in _CONTINUED and tail[1].eol.count("\n") == 1
+    return type(tail[j]) in _ADDRESSEE_LINES and tail[1].eol.count("\n") == 1
 
 
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:

@@ -41,7 +41,6 @@ from typing import Any, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
-from cablelib.extractors._snippet import wrapped_end
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,
@@ -763,18 +762,10 @@ def classified_by(cable: Cable) -> Found:
     out: list[dict[str, Any]] = []
     used: list[Line] = []
     for doc in cable.documents:
-        items = doc.items
-        for i, item in enumerate(items):
+        for item in doc.items:
             if isinstance(item, ClassifiedByLine):
-                content = item.content
                 used.append(item)
-                # a snippet that stops on the line's last line (read as a signature):
-                # "... REASONS 1.4 B" / "AND D."
-                end = wrapped_end(items, i) if i + 2 == len(items) else None
-                if end is not None:
-                    content = f"{content}\n{end.content}"
-                    used.append(end)
-                name, title, reasons = _classifier(content)
+                name, title, reasons = _classifier(item.content)
                 parsed = {"name": name, "title": title, "reasons": list(reasons)}
                 if parsed not in out:
                     out.append(parsed)

@@ -23,7 +23,6 @@ from typing import Any, NamedTuple, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
-from cablelib.extractors._snippet import wrapped_end
 from cablelib.extractors._text import REF_WORDS, letter_cases
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
@@ -409,13 +408,7 @@ def references(cable: Cable) -> Found:
     blocks: list[tuple[Line, tuple[Reference, ...]]] = [
         (cast("Line", items[i]), _items(value)) for i, value in found
     ]
-    last_at, last_value = found[-1]
-    end = wrapped_end(items, last_at)
-    if end is not None:  # a snippet that stops on the REF block's last line
-        blocks[-1] = (blocks[-1][0], _items(" ".join(f"{last_value} {end.content}".split())))
-        blocks.append((end, ()))
-    else:
-        blocks.extend(_continued(items, types, last_at, blocks[-1][1]))
+    blocks.extend(_continued(items, types, found[-1][0], blocks[-1][1]))
     own = _own(cable)
     own_id = canonical_id(f"{own[0]:02d}{own[1]}{own[2]}") if own and own[1] else None
     out: list[dict[str, Any]] = []

@@ -31,7 +31,6 @@ import re
 from typing import cast
 
 from cablelib.extraction import Found, shared
-from cablelib.extractors._snippet import wrapped_end
 from cablelib.extractors._text import REF_WORDS, letter_cases, raw_body
 from cablelib.extractors.body import signature_as_written
 from cablelib.hookspecs import Register, hookimpl
@@ -189,17 +188,10 @@ def subject(cable: Cable) -> Found:
     else:
         value = line.value
         content = line.content
-        end = wrapped_end(items, index)
-        if end is not None:  # a snippet that stops on the subject's last line
-            content = f"{content}\n{end.content}"
-            value = _fold(content[len(line.label) :])
-            lines = (line, end)
         if "\n" in content and _may_end_early(content):
             kept = _subject_lines(content)
             if kept is not content:
                 value = _fold(kept[len(line.label) :])
-                if end is not None and not kept.endswith(end.content):
-                    lines = (line,)
         follower = (
             _continuation(line, items, index)
             if index + 2 < len(items) and type(items[index + 1]) is TextLine

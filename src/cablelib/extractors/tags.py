@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
-from cablelib.extractors._snippet import wrapped_end
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import Cable, EoLine, Line, Paragraph, TagsLine
 
@@ -282,32 +281,7 @@ def _read(cable: Cable) -> _Tags:
     if not tags:
         found, line = _read_unlabelled(cable)
     lines: tuple[Line, ...] = (line,) if line is not None else ()
-    if type(line) is TagsLine and cable.page is None:
-        more = _wrapped_tags(cable, line)
-        if more is not None:
-            tags += more[0]
-            found, lines = tags, (line, more[1])
     return _Tags(_normalize(found), lines, tags)
-
-
-def _wrapped_tags(cable: Cable, line: Line) -> tuple[tuple[str, ...], Line] | None:
-    """The tags on the last line of a snippet that the grammar read as a signature.
-
-    ``TAGS: PTER KTFN ... KTIA`` / ``GM`` at the end of the text: when that line (right
-    under the TAGS line, see :func:`~cablelib.extractors._snippet.wrapped_end`) holds
-    nothing but known tags.
-    """
-    for doc in cable.documents:
-        items = doc.items
-        if len(items) < 2 or items[-2] is not line:  # noqa: PLR2004
-            continue
-        end = wrapped_end(items, len(items) - 2)
-        if end is None:
-            return None
-        words = tuple(w for w in _SEPARATORS.split(end.content.strip().strip(".")) if w)
-        if words and all(_known(w.upper()) or w.upper() in _fixes() for w in words):
-            return words, end
-    return None
 
 
 def _clean(tags: tuple[str, ...]) -> tuple[str, ...]:
