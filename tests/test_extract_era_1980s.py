@@ -298,3 +298,92 @@ def test_eo_lines(line: str, expected: str | None) -> None:
 def test_person_tags(tags: str, expected: list[str]) -> None:
     text = _HEAD.replace("TAGS: PREL, GE", "TAGS: " + tags) + "1. TEXT.\n"
     assert _value(text, "persons") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2. COMMENT: KOHL IS CONFIDENT. END COMMENT.", ["KOHL IS CONFIDENT."]),
+        ("2. EMBASSY COMMENT: KOHL IS CONFIDENT. END COMMENT.", ["KOHL IS CONFIDENT."]),
+        # a comment with the post's recommendation
+        (
+            "2. COMMENT AND RECOMMENDATION: WE SHOULD AGREE. END COMMENT AND RECOMMENDATION.",
+            ["WE SHOULD AGREE."],
+        ),
+        ("2. COMMENT AND RECOMMENDATIONS: WE SHOULD AGREE.\n\n3. MORE.", ["WE SHOULD AGREE."]),
+        ("2. Comment and recommendation: We should agree.  End comment.", ["We should agree."]),
+    ],
+)
+def test_comment_labels(body: str, expected: list[str]) -> None:
+    assert _value(_HEAD + "1. TEXT.\n\n" + body + "\n", "comment") == expected
+
+
+# a copy printed from the State Department's archive (FOIA releases of the 1990s): the
+# first page's header with the distribution, no BT, a page header inside the text
+ISLAMABAD_1994 = """\
+                                                        CONFIDENTIAL
+
+PAGE 01        ISLAMAB  04567  01 OF 02  110915Z
+ACTION NEA-01
+
+INFO  LOG-00   ADS-00   AID-00   INR-00   SS-00    CIAE-00  DODE-00
+      NSAE-00  PM-00    SP-00    /010W
+                  ------------------234567  110917Z /38
+O 110900Z MAY 94
+FM AMEMBASSY ISLAMABAD
+TO SECSTATE WASHDC IMMEDIATE 5678
+INFO AMEMBASSY NEW DELHI
+AMCONSUL KARACHI
+
+C O N F I D E N T I A L SECTION 01 OF 02 ISLAMABAD 004567
+
+E.O. 12356: DECL:OADR
+TAGS: PREL, PGOV, PK, IN
+SUBJECT: PRIME MINISTER BHUTTO ON KASHMIR
+
+REF: (A) STATE 98765, (B) NEW DELHI 4321
+
+1.  CONFIDENTIAL - ENTIRE TEXT.
+
+2.  SUMMARY:  PRIME MINISTER BHUTTO TOLD THE AMBASSADOR
+MAY 10 THAT PAKISTAN WOULD WELCOME US MEDIATION ON
+KASHMIR.  END SUMMARY.
+
+                         CONFIDENTIAL
+
+PAGE 02        ISLAMAB  04567  01 OF 02  110915Z
+3.  BHUTTO SAID SHE HAD RAISED THE ISSUE WITH
+PRESIDENT CLINTON.
+
+4.  COMMENT:  BHUTTO IS UNDER PRESSURE FROM THE
+OPPOSITION.  END COMMENT.
+
+MONJO
+
+                         CONFIDENTIAL
+
+>
+"""
+
+
+def test_islamabad_1994_printed_copy() -> None:
+    facts = _facts(ISLAMABAD_1994)
+    assert facts["reference_id"] == "94ISLAMABAD4567"
+    assert facts["created"] == "1994-05-11T09:00:00Z"
+    assert facts["origin"] == "Embassy Islamabad"
+    assert facts["precedence"] == "IMMEDIATE"
+    assert facts["recipients"] == [_to("SECSTATE WASHDC", None, "IMMEDIATE", "5678")]
+    assert facts["info_recipients"] == [_to("AMEMBASSY NEW DELHI"), _to("AMCONSUL KARACHI")]
+    assert facts["classification"] == "CONFIDENTIAL"
+    assert facts["subject"] == "PRIME MINISTER BHUTTO ON KASHMIR"
+    assert facts["summary"] == (
+        "PRIME MINISTER BHUTTO TOLD THE AMBASSADOR MAY 10 THAT PAKISTAN WOULD WELCOME US "
+        "MEDIATION ON KASHMIR."
+    )
+    assert facts["comment"] == ["BHUTTO IS UNDER PRESSURE FROM THE OPPOSITION."]
+    assert facts["references"] == [
+        _ref("A", "STATE 98765", "94STATE98765"),
+        _ref("B", "NEW DELHI 4321", "94NEWDELHI4321"),
+    ]
+    assert facts["paragraph_markings"] == ["C", None, None, None]
+    assert facts["signer"] == ["MONJO"]
