@@ -20,7 +20,9 @@
 * ``paragraph_markings``: ``list[str | None]``, one entry per paragraph in order:
   the normalized marking (``C``, ``S``, ``SBU``, ``U``, ``S//NF`` from ``(S/NF)``,
   ``(S NF)``, ``(S/NOFORN)``; ``C//REL NATO`` from ``(C/Rel NATO)``; ``U//FOUO``;
-  ``(c)`` gives ``C``), ``None`` for an unmarked paragraph.
+  ``(c)`` gives ``C``; the whole-text marking of older telegrams, ``1. CONFIDENTIAL -
+  ENTIRE TEXT.``, ``1. C - ENTIRE TEXT.``, ``1. (S - ENTIRE TEXT.)``, gives the level),
+  ``None`` for an unmarked paragraph.
 * ``redactions``: ``int``, the number of redactions outside the transmission
   header: runs of four or more ``X`` or ``x`` (also glued to a word,
   ``toXXXXXXXXXXXX``) and bracketed notes ``[NAME REMOVED]``, ``[DETAILS REMOVED]``,

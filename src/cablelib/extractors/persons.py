@@ -1,8 +1,10 @@
 """Built-in extractor ``persons``: the people a cable names in its structured lines.
 
 Read, in this order: the classifier (``Classified By: Ambassador Ivo H. Daalder``),
-person TAGS (``OVIP (CLINTON, HILLARY)``), the drafters and approvers of PlusD
-telegrams (``DRAFTED BY AF/W:D V KILLION:JWM``) and the signer (``DAALDER``).
+person TAGS (``OVIP (CLINTON, HILLARY)``; ``(BAKER, JAMES A. III)`` gives
+``Baker, James A., III``, ``(ZIA UL-HAQ, MOHAMMAD)`` gives ``Zia Ul-Haq, Mohammad``),
+the drafters and approvers of PlusD telegrams (``DRAFTED BY AF/W:D V KILLION:JWM``)
+and the signer (``DAALDER``).
 
 Each person is one string ``Last, First M.`` (``Daalder, Ivo H.``), or the surname
 alone when that is all the line gives (``Daalder``); names written in capitals are
