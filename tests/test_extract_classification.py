@@ -512,6 +512,9 @@ def _plain_declassify_date(text: str) -> str | None:
     decl = c._DECL.search(rest)
     if decl:
         rest = rest[decl.end() :]
+        dng = c._DOWNGRADE.search(rest)  # a downgrade instruction after the date
+        if dng:
+            rest = rest[: dng.start()]
     elif c._DOWNGRADE.search(rest):
         return None
     found = parse_date(rest) or c._other_date(rest)

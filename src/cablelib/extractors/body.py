@@ -20,7 +20,9 @@
 * ``paragraph_markings``: ``list[str | None]``, one entry per paragraph in order:
   the normalized marking (``C``, ``S``, ``SBU``, ``U``, ``S//NF`` from ``(S/NF)``,
   ``(S NF)``, ``(S/NOFORN)``; ``C//REL NATO`` from ``(C/Rel NATO)``; ``U//FOUO``;
-  ``(c)`` gives ``C``), ``None`` for an unmarked paragraph.
+  ``(c)`` gives ``C``; the whole-text marking of older telegrams, ``1. CONFIDENTIAL -
+  ENTIRE TEXT.``, ``1. C - ENTIRE TEXT.``, ``1. (S - ENTIRE TEXT.)``, gives the level),
+  ``None`` for an unmarked paragraph.
 * ``redactions``: ``int``, the number of redactions outside the transmission
   header: runs of four or more ``X`` or ``x`` (also glued to a word,
   ``toXXXXXXXXXXXX``) and bracketed notes ``[NAME REMOVED]``, ``[DETAILS REMOVED]``,
@@ -470,20 +472,29 @@ def _cut_off(line: Line, physicals: list[str], k: int, tail: list[Line], name: s
 _SBU_MARKING = re.compile(
     r"[^\S\n]*(?:¶[^\S\n]*)?\d{1,3}[^\S\n]?\.[^\S\n]*\((SBU[ /]{1,2}[A-Z][A-Z/ ]*)\)"
 )
-#: The whole-text marking of an older telegram's first paragraph: ``1. CONFIDENTIAL - ENTIRE
-#: TEXT.`` (the level in words, no brackets).
+#: The whole-text marking of an older telegram's first paragraph, the level in words or
+#: letters, with or without a dash, no brackets or one round the whole: ``1. CONFIDENTIAL -
+#: ENTIRE TEXT.``, ``1. C - ENTIRE TEXT.``, ``1. SECRET ENTIRE TEXT.``, ``1. (S - ENTIRE
+#: TEXT.)`` (telegrams of 1966-2002).
 _WHOLE_TEXT = re.compile(
-    r"[^\S\n]*(?:¶[^\S\n]*)?\d{1,3}[^\S\n]?\.[^\S\n]*"
-    r"(UNCLASSIFIED|LIMITED[ \t]+OFFICIAL[ \t]+USE|CONFIDENTIAL|SECRET|TOP[ \t]+SECRET)"
-    r"[ \t]*-+[ \t]*ENTIRE[ \t]+TEXT\b",
+    r"[^\S\n]*(?:¶[^\S\n]*)?\d{1,3}[^\S\n]?\.[^\S\n]*\(?[^\S\n]*"
+    r"(UNCLASSIFIED|UNCLAS|LIMITED[ \t]+OFFICIAL[ \t]+USE|CONFIDENTIAL|SECRET|TOP[ \t]+SECRET"
+    r"|LOU|TS|U|C|S)"
+    r"[ \t]*(?:-+[ \t]*)?ENTIRE[ \t]+TEXT\b",
     re.IGNORECASE,
 )
 _WHOLE_LEVELS = {
     "UNCLASSIFIED": "U",
+    "UNCLAS": "U",
     "LIMITED OFFICIAL USE": "LOU",
     "CONFIDENTIAL": "C",
     "SECRET": "S",
     "TOP SECRET": "TS",
+    "LOU": "LOU",
+    "TS": "TS",
+    "U": "U",
+    "C": "C",
+    "S": "S",
 }
 _MARK_SPLIT = re.compile(r"\s*(?:/+|\s-\s|\s+)\s*")
 _CLASS_WORDS = {

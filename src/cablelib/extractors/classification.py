@@ -246,7 +246,10 @@ def classification_markings(cable: Cable) -> Found:
 def _caption_table() -> tuple[dict[str, str], re.Pattern[str]]:
     table = mapping("captions.csv")
     words = sorted((k for k, v in table.items() if v and k[0].isalpha()), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, words)) + r")(?![\w/])")
+    # a caption may be followed by a run of slashes that fills the line: STADIS//////
+    pattern = re.compile(
+        r"(?<![\w/])(?:" + "|".join(map(re.escape, words)) + r")(?:(?![\w/])|(?=///))"
+    )
     return table, pattern
 
 
@@ -841,6 +844,11 @@ def _declassify_date(text: str) -> str | None:
     decl = _DECL.search(rest) if low is None or "decl" in low else None
     if decl:
         rest = rest[decl.end() :]
+        # a downgrade instruction after the date: DECL: OADR; DNG: CO 1/15/88
+        if low is None or "dng" in low or "downgrade" in low:
+            dng = _DOWNGRADE.search(rest)
+            if dng:
+                rest = rest[: dng.start()]
     elif (low is None or "dng" in low or "downgrade" in low) and _DOWNGRADE.search(rest):
         return None
     return _date(rest)

@@ -1,8 +1,10 @@
 """Built-in extractor ``persons``: the people a cable names in its structured lines.
 
 Read, in this order: the classifier (``Classified By: Ambassador Ivo H. Daalder``),
-person TAGS (``OVIP (CLINTON, HILLARY)``), the drafters and approvers of PlusD
-telegrams (``DRAFTED BY AF/W:D V KILLION:JWM``) and the signer (``DAALDER``).
+person TAGS (``OVIP (CLINTON, HILLARY)``; ``(BAKER, JAMES A. III)`` gives
+``Baker, James A., III``, ``(ZIA UL-HAQ, MOHAMMAD)`` gives ``Zia Ul-Haq, Mohammad``),
+the drafters and approvers of PlusD telegrams (``DRAFTED BY AF/W:D V KILLION:JWM``)
+and the signer (``DAALDER``).
 
 Each person is one string ``Last, First M.`` (``Daalder, Ivo H.``), or the surname
 alone when that is all the line gives (``Daalder``); names written in capitals are
@@ -120,7 +122,8 @@ def format_name(given: list[str], surname: str, suffix: str | None = None) -> st
         if _INITIAL.match(w):
             w = w[0].upper() + "."
         firsts.append(w)
-    out = _case(surname.rstrip("."))
+    surname = surname.rstrip(".")
+    out = " ".join(map(_case, surname.split(" "))) if " " in surname else _case(surname)
     if firsts:
         out += ", " + " ".join(firsts)
     if suffix:
@@ -287,13 +290,34 @@ def _names_from_tag(tag: str) -> tuple[str, ...]:
     if not parts:
         return ()
     first = parts[0].split()
-    if len(parts) > 1 and len(first) == 1:
+    if len(parts) > 1 and (len(first) == 1 or _surname_first(parts[1])):
         given = parts[1].split()
         suffix = _SUFFIXES.get(parts[2].upper().strip(" .")) if len(parts) > 2 else None  # noqa: PLR2004
-        name = _name_of([*given, first[0]], suffix)
+        if suffix is None and len(given) > 1:  # (BAKER, JAMES A. III)
+            suffix = _SUFFIXES.get(given[-1].upper())
+            if suffix is not None:
+                given = given[:-1]
+        if len(first) == 1:
+            name = _name_of([*given, first[0]], suffix)
+        else:  # a surname of words: (ZIA UL-HAQ, MOHAMMAD), (VAN DEN BROEK, HANS)
+            name = format_name(given, " ".join(first), suffix)
     else:
         name = _name_of(first, None)
     return (name,) if name else ()
+
+
+#: A party and state after a congressman's name: ``(DAVE OBEY, D-WISC.)``.
+_PARTY = re.compile(r"[DRI]\s?-")
+
+
+def _surname_first(after: str) -> bool:
+    """Whether what follows the comma of a person tag are given names.
+
+    Then the words before the comma are a surname (``ZIA UL-HAQ, MOHAMMAD``); a party
+    and state (``DAVE OBEY, D-WISC.``) or a title follows a name written given name first.
+    """
+    words = after.split()
+    return bool(words) and not _PARTY.match(after) and words[0].lower().strip(".") not in _titles()
 
 
 def signer_names(written: str) -> list[str]:

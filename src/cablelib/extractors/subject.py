@@ -345,7 +345,7 @@ _COMMENT_GATE = re.compile(rb"comment")
 #: full stop, a dash, the end of the line).  The raw text of a unit whose running
 #: text holds a label holds this (page breaks fall between lines, never inside one).
 _COMMENT_LABEL_GATE = re.compile(
-    rb"comments?(?:\s+and\s+(?:analysis|action\s+request))?[ \t]*(?:[:.\r\n-]|$)"
+    rb"comments?(?:\s+and\s+(?:analysis|action\s+request|recommendations?))?[ \t]*(?:[:.\r\n-]|$)"
 )
 
 
@@ -612,7 +612,7 @@ _SUMMARY_END = re.compile(
 _COMMENT_START = re.compile(
     _AT
     + r"(?:BEGIN\s+)?(?:SUMM?AR?Y\s+AND\s+|(?:(?-i:[A-Z][\w'\u2019]*)\s+){1,3}(?=COMMENTS?\s*:))?"
-    + r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST))?"
+    + r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST|RECOMMENDATIONS?))?"
     + _LABEL_END,
     re.I | re.M,
 )
