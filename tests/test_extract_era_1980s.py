@@ -246,6 +246,7 @@ def test_whole_text_marking(first: str, expected: str | None) -> None:
         ("NODIS CHEROKEE", ["NODIS", "CHEROKEE"]),
         ("STADIS/////// EXDIS", ["STADIS", "EXDIS"]),
         ("NOFORN//REL", []),  # no line of captions: a marking and a word
+        ("INFORM CONSULS", ["INFORM CONSULS"]),
     ],
 )
 def test_caption_lines(line: str, expected: list[str]) -> None:
@@ -387,3 +388,20 @@ def test_islamabad_1994_printed_copy() -> None:
     ]
     assert facts["paragraph_markings"] == ["C", None, None, None]
     assert facts["signer"] == ["MONJO"]
+
+
+@pytest.mark.parametrize(
+    "banner", ["UNCLAS STATE 012345 INFORM CONSULS", "UNCLAS STATE 012345, INFORM CONSULS"]
+)
+def test_inform_consuls_after_the_serial(banner: str) -> None:
+    """INFORM CONSULS after the serial leaves the line a banner (its id and level are read)."""
+    text = (
+        "R 150800Z JAN 88\nFM SECSTATE WASHDC\nTO ALL DIPLOMATIC AND CONSULAR POSTS\nBT\n"
+        f"{banner}\n\nE.O. 12356: N/A\nTAGS: CVIS\nSUBJECT: VISAS\n\n1. TEXT.\n"
+    )
+    cable = cablelib.loads(text)
+    assert cablelib.extract(cable, only=["reference_id", "classification", "captions"]) == {
+        "reference_id": "88STATE12345",
+        "classification": "UNCLASSIFIED",
+        "captions": ["INFORM CONSULS"],
+    }
