@@ -69,6 +69,7 @@ SIGNER_CASES = [
     ("1. (C) Text.\n\nST. JOHN\n", ["ST. JOHN"]),
     ("1. (C) Text.\n\nMACK/ST. JOHN\n", ["MACK", "ST. JOHN"]),
     ("1. (C) Text.\n\nVAN VOORST\n", ["VAN VOORST"]),
+    ("1. TEXT.\n\nMC CORMICK\n", ["MC CORMICK"]),  # a 1980s telegram's spacing
     ("1. (C) Text.\n\nMcCARTHY\n", ["MCCARTHY"]),
     ("1. (C) Text.\n\nO'NEILL\n", ["O'NEILL"]),
     # the usual endings of telegrams

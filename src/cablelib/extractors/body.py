@@ -163,7 +163,9 @@ _GLUED_WORDS = 6
 _AFTER_URL = re.compile(r"[ \t]([A-Z][A-Z'-]*[A-Z])[ \t]*$")
 _REDACTED_NAME = re.compile(r"[Xx]{4,}")
 _SUFFIXES = frozenset(("JR", "SR", "II", "III", "IV"))
-_PARTICLES = frozenset(("LA", "LE", "DE", "DI", "DEL", "DELLA", "VAN", "VON", "DA", "DU", "ST"))
+_PARTICLES = frozenset(
+    ("LA", "LE", "DE", "DI", "DEL", "DELLA", "VAN", "VON", "DA", "DU", "ST", "MC")
+)
 
 
 def _last_words_start(text: str, count: int) -> int:
