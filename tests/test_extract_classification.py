@@ -321,6 +321,8 @@ BANNERS: list[tuple[str, str, str | None, list[str], list[str]]] = [
         ("S E C R E T //NOFORN KABUL 000140\n", "KABUL", 140),
         ("SECRET//NOFORN MADRID 002164\n", "MADRID", 2164),
         ("SECRET//REL TO USA, GBR ROME 000123\n", "ROME", 123),
+        ("UNCLAS BAKU 001165 SBU SIPDIS\n", "BAKU", 1165),
+        ("UNCLAS STATE 012345 INFORM CONSULS\n", "STATE", 12345),
     ],
 )
 def test_banner_with_captions_after_the_serial(banner: str, station: str, serial: int) -> None:

@@ -553,7 +553,7 @@ _SERIAL_AT_END = re.compile(r"(?<![\dOIl])((?=[\dOIl]{0,5}\d)[\dOIl]{1,6})$")
 _BANNER_CAPTION = (
     r"(?:SIPDIS|NOFORN|NOCONTRACT|ORCON|PROPIN|EXDIS|NODIS|LIMDIS|STADIS|EFTO|E F T O|ROGER"
     r"|CHEROKEE|SENSITIVE(?: BUT UNCLASSIFIED)?|FOR OFFICIAL USE ONLY|AIDAC|CXABC|NOTAL"
-    r"|HANDLE ACCORDINGLY|INFORM CONSULS|Sipdis|Noforn|Exdis|Nodis|Sensitive)"
+    r"|HANDLE ACCORDINGLY|INFORM CONSULS|SBU|Sipdis|Noforn|Exdis|Nodis|Sensitive)"
 )
 _TRAILING_CAPTIONS = re.compile(rf"(?<=\d)(?:[ \t,/-]+{_BANNER_CAPTION})+[^\S\n]*$")
 #: Control markings after a banner's level, each one word or a REL list (the station after
