@@ -10,7 +10,9 @@
   (``AMBASSADOR``, ``Charge d'Affaires, a.i.``: ``signature-titles.txt``) is stepped
   over.  Empty when no signature is found, when the signature is redacted, or
   when a copy cut short ends mid-sentence with no line end (its last words are not
-  a signature; pages that hold a whole cable are exempt).  The
+  a signature; pages that hold a whole cable are exempt), or when the text is a
+  middle section alone (its first banner says ``SECTION 02 OF 03`` and none says the
+  last section: the signature ends the last section).  The
   signature is the last name-only line of the cable, looking past ``NNNN``, repeated
   classification lines, ``GP-3``, ``Declassified/Released ...``, web-site notices,
   truncation marks, PlusD markers (``NNN``, ``ADP000``) and HTML debris, or a name
@@ -42,6 +44,7 @@ from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     AddressLine,
+    BannerLine,
     Cable,
     ClassLine,
     EndOfMessageLine,
@@ -374,7 +377,57 @@ def _continues_above(tail: list[Line]) -> bool:
     return type(tail[j]) in _ADDRESSEE_LINES and tail[1].eol.count("\n") == 1
 
 
+def _middle_section(cable: Cable) -> BannerLine | None:
+    """The first banner if the text is a middle section alone: ``SECTION 02 OF 03``.
+
+    A middle section ends where the next begins, unsigned.  A copy of the first
+    section (Cablegate joins all the sections under it) or of sections that run to the
+    last one (a later banner says ``SECTION 03 OF 03``) ends with the signature.
+    """
+    first = None
+    for doc in cable.documents:
+        for item in doc.items:
+            if type(item) is BannerLine:
+                first = item
+                break
+            if type(item) is Paragraph:
+                return None
+        if first is not None:
+            break
+    if first is None:
+        return None
+    section = first.section
+    if section is None and "Section" in first.content:  # a copy in mixed case
+        m = _SECTION_OF.search(first.content)
+        section = (int(m[1]), int(m[2])) if m is not None else None
+    if section is None or not 1 < section[0] < section[1]:
+        return None
+    # (rare: only a middle section's copy is read again) the later banners may stand
+    # inside the text, after a BT the grammar reads as text
+    text = cable.text
+    for word in ("SECTION", "Section"):
+        at = text.find(word)
+        while at != -1:
+            m = _SECTION_OF.match(text, at)
+            if m is not None and int(m[1]) >= int(m[2]) == section[1]:
+                return None
+            at = text.find(word, at + len(word))
+    return first
+
+
+#: ``SECTION 03 OF 03`` of a banner, wherever it stands.
+_SECTION_OF = re.compile(r"(?:SECTION|Section)\s+0*(\d{1,3})\s+(?:OF|of)\s+0*(\d{1,3})\b")
+
+
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
+    middle = _middle_section(cable)
+    if middle is not None:  # unsigned: its last words are running text
+        return None, middle
+    return _signature_at_end(cable)
+
+
+def _signature_at_end(cable: Cable) -> tuple[str | None, Line | None]:
+    """The name of the last line that is a signature, read from the text's end up."""
     tail = _tail(cable)
     if tail and _continues_above(tail):
         return None, None
