@@ -100,6 +100,12 @@ def _by(name: str, title: str | None = None) -> dict[str, Any]:
         ("E.O. 12065 ADS 1/1/84", [], ["Luers"]),
         ("E.O. 12065: GDS 12/31/88 (XXXXXXXXXXXX) OR-P", [], ["Luers"]),
         ("E.O. 12958: DECL: 01/15/2019 (C)", [], ["Luers"]),
+        # a bracket of one word and no office code: nothing shows it is a name
+        ("E.O. 12065: GDS 12/31/84 (DECONTROL)", [], ["Luers"]),
+        # one word with the office code is a surname
+        ("E.O. 12065: GDS 12/31/84 (SMITH) OR-P", [_by("SMITH")], ["Smith", "Luers"]),
+        # OCR's stop for the comma, no office code
+        ("E.O. 12065: GDS 12/31/84 (SMITH. JOHN)", [_by("JOHN SMITH")], ["Smith, John", "Luers"]),
     ],
 )
 def test_classifier_of_the_eo_line(

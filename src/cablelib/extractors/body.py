@@ -44,7 +44,6 @@ from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     AddressLine,
-    BannerLine,
     Cable,
     ClassLine,
     EndOfMessageLine,
@@ -377,42 +376,42 @@ def _continues_above(tail: list[Line]) -> bool:
     return type(tail[j]) in _ADDRESSEE_LINES and tail[1].eol.count("\n") == 1
 
 
-def _middle_section(cable: Cable) -> BannerLine | None:
-    """The first banner if the text is a middle section alone: ``SECTION 02 OF 03``.
+def _middle_section(banner: str, cable: Cable) -> bool:
+    """Whether the text is a middle section alone: its first banner says ``SECTION 02 OF 03``.
 
     A middle section ends where the next begins, unsigned.  A copy of the first
     section (Cablegate joins all the sections under it) or of sections that run to the
     last one (a later banner says ``SECTION 03 OF 03``) ends with the signature.
     """
-    first = None
-    for doc in cable.documents:
-        for item in doc.items:
-            if type(item) is BannerLine:
-                first = item
-                break
-            if type(item) is Paragraph:
-                return None
-        if first is not None:
-            break
-    if first is None:
-        return None
-    section = first.section
-    if section is None and "Section" in first.content:  # a copy in mixed case
-        m = _SECTION_OF.search(first.content)
-        section = (int(m[1]), int(m[2])) if m is not None else None
-    if section is None or not 1 < section[0] < section[1]:
-        return None
-    # (rare: only a middle section's copy is read again) the later banners may stand
-    # inside the text, after a BT the grammar reads as text
-    text = cable.text
+    at = banner.find("SECTION")
+    if at == -1:
+        at = banner.find("Section")  # a copy in mixed case
+        if at == -1:
+            return False
+    # most banners with a section are the first's: seen without a regex
+    number = banner[at + 7 : at + 14].lstrip(" 0")
+    if number[:1] == "1" and not number[1:2].isdecimal():
+        return False
+    m = _SECTION_OF.match(banner, at)
+    if m is None or not 1 < int(m[1]) < int(m[2]):
+        return False
+    return not _reaches_last_section(cable.text, int(m[2]))
+
+
+def _reaches_last_section(text: str, count: int) -> bool:
+    """Whether a banner in ``text`` says ``SECTION m OF m`` (``count`` is ``m``).
+
+    Read only for a middle section's copy; the later banners may stand inside the text,
+    after a BT the grammar reads as text.
+    """
     for word in ("SECTION", "Section"):
         at = text.find(word)
         while at != -1:
             m = _SECTION_OF.match(text, at)
-            if m is not None and int(m[1]) >= int(m[2]) == section[1]:
-                return None
+            if m is not None and int(m[1]) >= int(m[2]) == count:
+                return True
             at = text.find(word, at + len(word))
-    return first
+    return False
 
 
 #: ``SECTION 03 OF 03`` of a banner, wherever it stands.
@@ -420,10 +419,13 @@ _SECTION_OF = re.compile(r"(?:SECTION|Section)\s+0*(\d{1,3})\s+(?:OF|of)\s+0*(\d
 
 
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
-    middle = _middle_section(cable)
-    if middle is not None:  # unsigned: its last words are running text
-        return None, middle
-    return _signature_at_end(cable)
+    found = _signature_at_end(cable)
+    if found[0] is None:
+        return found
+    banner = cable.banner  # (cached: the classification and identity fields read it)
+    if banner is not None and _middle_section(banner.raw, cable):
+        return None, banner  # unsigned: its last words are running text
+    return found
 
 
 def _signature_at_end(cable: Cable) -> tuple[str | None, Line | None]:

@@ -855,16 +855,19 @@ def _eo_classifier(content: str) -> str | None:
     last = written[max(written.rfind(" "), written.rfind(",")) + 1 :]
     if written.endswith(".") and len(last.replace(".", "")) > 2:  # noqa: PLR2004
         written = written.rstrip(".")  # a stray stop; that of an initial stays: (JONES, R.)
-    # the order 12065 before the bracket, or the office code after it, shows a classifier
-    if not (_ORDER_12065.search(text, 0, found.start()) or _OFFICE_CODE.match(text, found.end(1))):
-        return None
     if not _WORD.search(written) or _redacted(written):
         return None
     if "," not in written:  # (SMITH. JOHN A.): OCR read the comma as a stop
         head, _, rest = written.partition(" ")
         if rest and head.endswith(".") and len(head) > 3:  # noqa: PLR2004 - no initial
             written = f"{head[:-1]}, {rest.strip()}"
-    return written
+    # the office code after the bracket, or the order 12065 before it and a name written
+    # surname first, show a classifier
+    if _OFFICE_CODE.match(text, found.end(1)) or (
+        "," in written and _ORDER_12065.search(text, 0, found.start())
+    ):
+        return written
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
