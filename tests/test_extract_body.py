@@ -344,3 +344,49 @@ def test_paragraph_marking_variants(body: str, expected: list[str | None]) -> No
 )
 def test_redaction_variants(body: str, expected: int) -> None:
     assert _extract(HEAD + body, "redactions") == expected
+
+
+_SECTION_COPY = (
+    "O 121212Z MAR 09\nFM AMEMBASSY KABUL\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 1234\nBT\n"
+    "{banner}\n\nSIPDIS\n\nE.O. 12958: DECL: 03/12/2019\nTAGS: PREL, AF\n"
+    "SUBJECT: TALKS WITH THE MINISTER\n\n4. (C) THE TALKS WENT ON AND ON, AND THE MINISTER\n"
+    "{end}\nBT\n{after}#0140\nNNNN\n"
+)
+
+
+@pytest.mark.parametrize("end", ["SAID", "WASHINGTON", "EIKENBERRY", "BT"])
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "C O N F I D E N T I A L SECTION 02 OF 03 KABUL 000140",
+        "CONFIDENTIAL SECTION 2 OF 4 KABUL 140",
+        "SECRET SECTION 03 OF 04 STATE 012345",
+        "UNCLAS Section 02 of 03 KABUL 000140",
+    ],
+)
+def test_a_middle_section_alone_is_unsigned(banner: str, end: str) -> None:
+    """A raw copy of a middle section ends where the next section begins: no signature."""
+    text = _SECTION_COPY.format(banner=banner, end=end, after="")
+    facts = cablelib.extract(cablelib.loads(text), only=["signer", "persons"])
+    assert facts == {"signer": [], "persons": []}
+
+
+@pytest.mark.parametrize(
+    ("banner", "after"),
+    [
+        # the first section: Cablegate joins all the sections under its banner
+        ("C O N F I D E N T I A L SECTION 01 OF 03 KABUL 000140", ""),
+        # the last section alone
+        ("C O N F I D E N T I A L SECTION 03 OF 03 KABUL 000140", ""),
+        # a middle section and the last one after it
+        (
+            "C O N F I D E N T I A L SECTION 02 OF 03 KABUL 000140",
+            "C O N F I D E N T I A L SECTION 03 OF 03 KABUL 000140\n\n5. (C) MORE.\n\n"
+            "EIKENBERRY\nBT\n",
+        ),
+        ("CONFIDENTIAL KABUL 000140", ""),
+    ],
+)
+def test_sections_that_end_the_cable_are_signed(banner: str, after: str) -> None:
+    text = _SECTION_COPY.format(banner=banner, end="SAID.\n\nEIKENBERRY", after=after)
+    assert _extract(text, "signer") == ["EIKENBERRY"]

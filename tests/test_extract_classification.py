@@ -653,7 +653,7 @@ EO_VARIANTS = [
     ("E.O. 12958: DECL: 2019-02-30", None),
     # E.O. 12065 and 11652: GDS/RDS/XDS with a date, exemptions without one
     ("E.O. 12065: GDS 12/31/85", "1985-12-31"),
-    ("E.O. 12065: RDS-1 8/12/99", "1999-08-12"),
+    ("E.O. 12065: RDS-1 8/12/99", None),  # a review date (see test_extract_era_1978)
     ("E.O. 12065: XDS-1 8/12/99 (SMITH, J.) OR-M", "1999-08-12"),
     ("E.O. 11652: GDS 12/31/76", "1976-12-31"),
     ("E.O. 11652: XGDS-2", None),
@@ -681,7 +681,7 @@ EO_VARIANTS = [
     ("E.O. 12958: DECL: JANUARY 15, 2019", "2019-01-15"),
     ("E.O. 12958: DECL: 1.6X1", None),
     ("E.0. 12958: DECL: 01/15/2019", "2019-01-15"),  # a zero for the O
-    ("E.O. 12065: RDS-3 12/31/99", "1999-12-31"),
+    ("E.O. 12065: RDS-3 12/31/99", None),
     ("E.O. 12065: GDS 3/l/85 (SMITH, JOHN) OR-M", "1985-03-01"),
     ("E.O. 11652: XGDS-1", None),
 ]

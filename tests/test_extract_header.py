@@ -445,6 +445,35 @@ VARIANTS = [
         [_WASHDC],
         [_rec("RUEHBS", "AMEMBASSY BRUSSELS"), _rec("RUEHFR", "AMEMBASSY PARIS")],
     ),
+    (
+        # served by pouch: the delivery instruction is no part of the name (1970s telegrams)
+        "pouch",
+        "TO SECSTATE WASHDC 5428\nINFO AMCONSUL MARACAIBO POUCH\nAMEMBASSY BOGOTA BY POUCH\n"
+        "AMEMBASSY QUITO VIA AIR POUCH\nAmconsul Guayaquil Pouch\nAMEMBASSY LIMA PRIORITY\n",
+        [_rec(None, "SECSTATE WASHDC", None, "5428")],
+        [
+            _rec(None, "AMCONSUL MARACAIBO"),
+            _rec(None, "AMEMBASSY BOGOTA"),
+            _rec(None, "AMEMBASSY QUITO"),
+            _rec(None, "AMCONSUL GUAYAQUIL"),
+            _rec(None, "AMEMBASSY LIMA", "PRIORITY"),
+        ],
+    ),
+    (
+        # ZEN stays the route (delivered by other means), with a pouch instruction too
+        "zen_by_pouch",
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6866\nINFO ZEN/AMCONSUL HERAT BY POUCH\n"
+        "RUEHFR/AMEMBASSY PARIS\n",
+        [_WASHDC],
+        [_rec("ZEN", "AMCONSUL HERAT"), _rec("RUEHFR", "AMEMBASSY PARIS")],
+    ),
+    (
+        # the instruction wrapped onto a line of its own is no addressee
+        "pouch_wrapped",
+        "TO SECSTATE WASHDC 5428\nINFO AMCONSUL MARACAIBO\nBY POUCH\nAMEMBASSY BOGOTA\n",
+        [_rec(None, "SECSTATE WASHDC", None, "5428")],
+        [_rec(None, "AMCONSUL MARACAIBO"), _rec(None, "AMEMBASSY BOGOTA")],
+    ),
 ]
 
 

@@ -10,7 +10,9 @@
   (``AMBASSADOR``, ``Charge d'Affaires, a.i.``: ``signature-titles.txt``) is stepped
   over.  Empty when no signature is found, when the signature is redacted, or
   when a copy cut short ends mid-sentence with no line end (its last words are not
-  a signature; pages that hold a whole cable are exempt).  The
+  a signature; pages that hold a whole cable are exempt), or when the text is a
+  middle section alone (its first banner says ``SECTION 02 OF 03`` and none says the
+  last section: the signature ends the last section).  The
   signature is the last name-only line of the cable, looking past ``NNNN``, repeated
   classification lines, ``GP-3``, ``Declassified/Released ...``, web-site notices,
   truncation marks, PlusD markers (``NNN``, ``ADP000``) and HTML debris, or a name
@@ -374,7 +376,60 @@ def _continues_above(tail: list[Line]) -> bool:
     return type(tail[j]) in _ADDRESSEE_LINES and tail[1].eol.count("\n") == 1
 
 
+def _middle_section(banner: str, cable: Cable) -> bool:
+    """Whether the text is a middle section alone: its first banner says ``SECTION 02 OF 03``.
+
+    A middle section ends where the next begins, unsigned.  A copy of the first
+    section (Cablegate joins all the sections under it) or of sections that run to the
+    last one (a later banner says ``SECTION 03 OF 03``) ends with the signature.
+    """
+    at = banner.find("SECTION")
+    if at == -1:
+        at = banner.find("Section")  # a copy in mixed case
+        if at == -1:
+            return False
+    # most banners with a section are the first's: seen without a regex
+    number = banner[at + 7 : at + 14].lstrip(" 0")
+    if number[:1] == "1" and not number[1:2].isdecimal():
+        return False
+    m = _SECTION_OF.match(banner, at)
+    if m is None or not 1 < int(m[1]) < int(m[2]):
+        return False
+    return not _reaches_last_section(cable.text, int(m[2]))
+
+
+def _reaches_last_section(text: str, count: int) -> bool:
+    """Whether a banner in ``text`` says ``SECTION m OF m`` (``count`` is ``m``).
+
+    Read only for a middle section's copy; the later banners may stand inside the text,
+    after a BT the grammar reads as text.
+    """
+    for word in ("SECTION", "Section"):
+        at = text.find(word)
+        while at != -1:
+            m = _SECTION_OF.match(text, at)
+            if m is not None and int(m[1]) >= int(m[2]) == count:
+                return True
+            at = text.find(word, at + len(word))
+    return False
+
+
+#: ``SECTION 03 OF 03`` of a banner, wherever it stands.
+_SECTION_OF = re.compile(r"(?:SECTION|Section)\s+0*(\d{1,3})\s+(?:OF|of)\s+0*(\d{1,3})\b")
+
+
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
+    found = _signature_at_end(cable)
+    if found[0] is None:
+        return found
+    banner = cable.banner  # (cached: the classification and identity fields read it)
+    if banner is not None and _middle_section(banner.raw, cable):
+        return None, banner  # unsigned: its last words are running text
+    return found
+
+
+def _signature_at_end(cable: Cable) -> tuple[str | None, Line | None]:
+    """The name of the last line that is a signature, read from the text's end up."""
     tail = _tail(cable)
     if tail and _continues_above(tail):
         return None, None

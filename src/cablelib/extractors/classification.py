@@ -19,12 +19,29 @@ Fields and the shapes of their values:
   neither); reasons without a section number (``reasons b, d``) are read as 1.4.
   Title words are those of ``classifier-titles.txt``, also run together (``PolChief``)
   or, when eight letters or more, with one letter wrong (``Ambasador``, ``d'Affairs``).
+  Where a cable has no Classified By line, the classifier an E.O. 12065 line names
+  (1978-1982) is read: ``E.O. 12065: GDS 12/31/88 (SMITH, JOHN A.) OR-P`` gives name
+  ``JOHN A. SMITH`` (given names first, as Classified By lines give names, spelled as
+  written; ``(TAYLOR, CARL, JR.)`` gives ``CARL TAYLOR, JR.``), title ``None`` and
+  reasons ``[]``.  The ``OR-P`` after the bracket is a code of the classifying office
+  (original classification authority, P for the political section), not a person's
+  title, so it is not given as one (a title written in the bracket after the given
+  names is).  The numbers of ``RDS-1,3`` and ``XDS-1`` are not reasons either: they
+  name the grounds for keeping the text classified beyond the six years of the
+  general schedule, not the categories of classification that ``reasons`` gives
+  (``1.4(b)``), and no table maps one onto the other.  OCR damage is allowed
+  (``12O65``, ``0R-P``, ``(SMITH. JOHN A.)``, a lost closing bracket).
 * ``declassify_on``: the declassification date of the E.O. line as ISO 8601
   (``2019-09-10``), or ``None``: for ``N/A``, ``OADR``, ``MR``, ``GDS`` without a
   date, redacted dates, a downgrade instruction alone (``DNG: CO 01/26/2021`` says
   when to downgrade, not to declassify) and a record of a past declassification
-  (``DECLASSIFIED BY NARA 09/02/2009``).  A ``GDS 8/12/85`` date of E.O. 12065 is the
-  declassification date; two-digit years run 1966-2065.  Besides what
+  (``DECLASSIFIED BY NARA 09/02/2009``).  Of the schedules of E.O. 12065 (1978-1982),
+  the date of ``GDS 8/12/85`` (general declassification schedule), ``ADS 1/1/84``
+  (automatic declassification on a date) and ``XDS-1 2/1/99`` (declassification
+  extended beyond six years, to that date) is the declassification date; that of
+  ``RDS-1,3 12/31/98`` (review for declassification) is the date the text is to be
+  reviewed, which may keep it classified, so ``RDS`` gives ``None``, as a downgrade
+  date does.  Two-digit years run 1966-2065.  Besides what
   :func:`~cablelib.model.parse_date` reads, ``2019-01-15``, ``01-15-2019``,
   ``01.15.2019``, ``15 JAN 2019``, ``15JAN19``, ``20190115`` and OCR damage
   (``0l/15/2019``, ``01//15/2019``) are read.  Where the E.O. line gives no date, a
@@ -65,6 +82,7 @@ __all__ = [
     "classified_by",
     "classifier_name",
     "declassify_on",
+    "eo_classifier",
     "parse_classifier",
     "parse_reasons",
 ]
@@ -761,7 +779,11 @@ def _classifier(content: str) -> _Classifier:
 
 
 def classified_by(cable: Cable) -> Found:
-    """The Classified By lines, parsed: a list of ``{"name", "title", "reasons"}``."""
+    """The Classified By lines, parsed: a list of ``{"name", "title", "reasons"}``.
+
+    Where there is none, the classifier an E.O. 12065 line names (see the module
+    docstring).
+    """
     out: list[dict[str, Any]] = []
     used: list[Line] = []
     for doc in cable.documents:
@@ -778,7 +800,99 @@ def classified_by(cable: Cable) -> Found:
             name, title, reasons = _classifier(found[0].content)
             out.append({"name": name, "title": title, "reasons": list(reasons)})
             used.append(found[1])
+    if not out:  # E.O. 12065: GDS 12/31/88 (SMITH, JOHN A.) OR-P
+        eo = eo_classifier(cable)
+        if eo is not None:
+            written, line = eo
+            name, title = _eo_person(written)
+            if name is not None:
+                out.append({"name": name, "title": title, "reasons": []})
+                used.append(line)
     return Found(out, tuple(used))
+
+
+# -- the classifier of an E.O. 12065 line ---------------------------------------------
+
+#: The classifier in brackets after an E.O. 12065 schedule and date, and the office code
+#: that may follow: ``(SMITH, JOHN A.) OR-P``; OCR may give another bracket, a zero for
+#: the O (``0R-P``) or lose the closing bracket before the code.
+_EO_PERSON = re.compile(
+    r"[(\[{]\s*([A-Za-z][A-Za-z .,'\u2019-]*?)\s*"
+    r"(?:[)\]}]\s*(?:[O0]R\s?-\s?[A-Z]{1,2}\b)?|(?=[O0]R\s?-\s?[A-Z]{1,2}\b))"
+)
+#: The order number 12065, OCR slips allowed (``12O65``, ``l2065``).
+_ORDER_12065 = re.compile(r"[1lI]\s?2\s?[0O]\s?6\s?5")
+#: The furthest the bracket starts from the E.O. label (``E.O. 12065: RDS-1,2,3 12/31/2009 (``):
+#: a bracket further on is in the text a copy ran into the line.
+_EO_PERSON_AT = 48
+_OFFICE_CODE = re.compile(r"[)\]}]?\s*[O0]R\s?-\s?[A-Z]{1,2}\b")
+
+
+def eo_classifier(cable: Cable) -> tuple[str, Line] | None:
+    """The classifier an E.O. 12065 line names, as written in its brackets, and the line.
+
+    ``E.O. 12065: GDS 12/31/88 (SMITH, JOHN A.) OR-P`` gives ``"SMITH, JOHN A."``;
+    ``None`` where the E.O. line names no one (``E.O. 12958: DECL: ...``, ``N/A``).
+    """
+    line = _eo(cable)
+    if line is None or ("(" not in line.content and "[" not in line.content):
+        return None
+    written = _eo_classifier(line.content)
+    return (written, line) if written is not None else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _eo_classifier(content: str) -> str | None:
+    m = _EO_INSIDE.search(content)
+    text = " ".join((content[m.start() :] if m else content).split())
+    tags = text.find("TAGS")  # run together: ... OR-P TAGS PGOV
+    if tags > 0:
+        text = text[:tags]
+    found = _EO_PERSON.search(text)
+    if found is None or found.start() > _EO_PERSON_AT:
+        return None
+    written = found.group(1).strip(" ,'-")
+    last = written[max(written.rfind(" "), written.rfind(",")) + 1 :]
+    if written.endswith(".") and len(last.replace(".", "")) > 2:  # noqa: PLR2004
+        written = written.rstrip(".")  # a stray stop; that of an initial stays: (JONES, R.)
+    if not _WORD.search(written) or _redacted(written):
+        return None
+    if "," not in written:  # (SMITH. JOHN A.): OCR read the comma as a stop
+        head, _, rest = written.partition(" ")
+        if rest and head.endswith(".") and len(head) > 3:  # noqa: PLR2004 - no initial
+            written = f"{head[:-1]}, {rest.strip()}"
+    # the office code after the bracket, or the order 12065 before it and a name written
+    # surname first, show a classifier
+    if _OFFICE_CODE.match(text, found.end(1)) or (
+        "," in written and _ORDER_12065.search(text, 0, found.start())
+    ):
+        return written
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _eo_person(written: str) -> tuple[str | None, str | None]:
+    """``(name, title)`` of the bracketed classifier: ``SMITH, JOHN A.`` gives ``JOHN A. SMITH``.
+
+    Given names first, as a Classified By line gives a name; the spelling as written.
+    A title after the given names (``HUMMEL, ARTHUR W., AMBASSADOR``) is the title.
+    """
+    parts = [p for p in (p.strip() for p in written.split(",")) if p]
+    if not parts:
+        return None, None
+    surname, given = parts[0], parts[1:2]
+    suffix = title = None
+    for extra in parts[2:]:
+        if _SUFFIX.fullmatch(extra):
+            suffix = extra
+        elif title is None and all(_is_title_word(w) for w in extra.split()):
+            title = extra
+    if given and _SUFFIX.fullmatch(given[0]):  # (TAYLOR, JR.)
+        suffix, given = given[0], []
+    name = " ".join([*given, surname])
+    if suffix:
+        name += ", " + suffix
+    return name, title
 
 
 # -- declassification ---------------------------------------------------------------------
@@ -790,9 +904,16 @@ _EO_LABEL = re.compile(r"\s*(?:E\.?\s?[O0]\.?|EO)\s*:?\s*(?:1\d{4})?\s*:?\s*", r
 _DECLASSIFIED = re.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
 _DOWNGRADE = re.compile(r"\bDNG\b|\bDOWNGRADE", re.IGNORECASE)
 _DECL = re.compile(r"\bDECL\w*\s*(?:ON)?\s*:?", re.IGNORECASE)
+#: The review schedule of E.O. 12065 (``RDS-1,3 12/31/98``), first after the label.
+_REVIEW = re.compile(r"\W*R\s?D\s?S\b", re.IGNORECASE)
 _TAGS_AT = re.compile(r"\bTAGS?\b", re.IGNORECASE)
 #: A date alone, month first: parse_date reads it as such (its other forms cannot match).
 _MM_DD_YYYY = re.compile(r"\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*")
+
+
+def _eo(cable: Cable) -> Line | None:
+    """The E.O. line (shared by ``declassify_on``, ``classified_by`` and ``persons``)."""
+    return shared(cable, "classification:eo", _eo_line)
 
 
 def _eo_line(cable: Cable) -> Line | None:
@@ -851,6 +972,8 @@ def _declassify_date(text: str) -> str | None:
                 rest = rest[: dng.start()]
     elif (low is None or "dng" in low or "downgrade" in low) and _DOWNGRADE.search(rest):
         return None
+    if (low is None or "rds" in low) and _REVIEW.match(rest):
+        return None  # E.O. 12065: RDS-1,3 12/31/98: a date to review, not to declassify
     return _date(rest)
 
 
@@ -958,7 +1081,7 @@ def declassify_on(cable: Cable) -> Found:
     Where the E.O. line gives no date (``DECL: MR``) or there is none, a ``Declassify
     on:`` line with the Classified By line gives it.
     """
-    line = _eo_line(cable)
+    line = _eo(cable)
     value = declassify_date(line.content) if line is not None else None
     if value is None:
         found = cable.classified_by_line()

@@ -8,11 +8,16 @@
 * ``name`` is the plain-language address, white space folded and upper-cased; when
   only a routing indicator is written (a line ``RUEHC`` alone) the name comes from
   the routing-indicator table ``route2name.csv`` (``None`` if the route is unknown).
+  The delivery instruction of an addressee served by pouch is no part of its name:
+  ``AMCONSUL MARACAIBO POUCH``, ``AMEMBASSY BOGOTA BY POUCH`` give ``AMCONSUL
+  MARACAIBO``, ``AMEMBASSY BOGOTA``.
 * ``precedence`` is FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY, ROUTINE or ``None``.
 * ``mcn`` is the message control number as written (digits; a range ``2593-2599``
   for the sections of a multi-section cable), or ``None``.
 * ``route`` is the routing indicator, or ``ZEN`` where that pseudo indicator (delivered
-  by other means) is written in its place: ``ZEN/AMCONSUL HERAT``.
+  by other means) is written in its place: ``ZEN/AMCONSUL HERAT``.  It is kept as the
+  route, not dropped to ``None``: it is what stands in the indicator's place, and it
+  tells an addressee this transmission did not reach from one written without any.
 * ``excluded`` lists the names of an ``XMT`` line (members excluded from a
   collective, 5 FAH-1 H-230), attached to the collective it follows.
 
@@ -115,6 +120,11 @@ def _is_office_list(name: str) -> bool:
     return not any(ch.isalpha() for ch in name)
 
 
+#: A delivery instruction after an addressee served by pouch, not part of its name:
+#: ``AMCONSUL MARACAIBO POUCH``, ``AMEMBASSY BOGOTA BY POUCH``, ``VIA AIR POUCH``.
+_POUCH = re.compile(r"(?:^|\s+|(?<=[,;]))(?:(?:BY|VIA)\s+)?(?:AIR\s?)?P[O0]UCH$")
+_POUCH_ENDS = ("POUCH", "P0UCH")
+
 #: ``(route, name, precedence, mcn)`` of one addressee.
 _Item = tuple[str | None, str | None, str | None, str | None]
 
@@ -158,6 +168,8 @@ def _recipient(found: Recipient) -> _Item | None:
             mcn = mcn or m.group(2)
             name = name[: m.start()]
     name = name.upper().strip(" ,.;")
+    if name.endswith(_POUCH_ENDS):  # AMCONSUL MARACAIBO POUCH: a delivery instruction
+        name = _POUCH.sub("", name)
     routes = mapping("route2name.csv")
     # A word alone is a routing indicator if it is a known one or an R... one: US
     # indicators start with R (ACP-117); USUN is an addressee's name.

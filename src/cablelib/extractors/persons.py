@@ -1,6 +1,7 @@
 """Built-in extractor ``persons``: the people a cable names in its structured lines.
 
-Read, in this order: the classifier (``Classified By: Ambassador Ivo H. Daalder``),
+Read, in this order: the classifier (``Classified By: Ambassador Ivo H. Daalder``, or
+the bracketed name of an E.O. 12065 line, ``(SMITH, JOHN A.) OR-P``: ``Smith, John A.``),
 person TAGS (``OVIP (CLINTON, HILLARY)``; ``(BAKER, JAMES A. III)`` gives
 ``Baker, James A., III``, ``(ZIA UL-HAQ, MOHAMMAD)`` gives ``Zia Ul-Haq, Mohammad``),
 the drafters and approvers of PlusD telegrams (``DRAFTED BY AF/W:D V KILLION:JWM``)
@@ -32,7 +33,7 @@ from typing import cast
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines
 from cablelib.extractors.body import signature, surnames
-from cablelib.extractors.classification import classifier_name
+from cablelib.extractors.classification import classifier_name, eo_classifier
 from cablelib.extractors.references import ItemTypes, item_types
 from cablelib.extractors.tags import written_tags
 from cablelib.hookspecs import Register, hookimpl
@@ -368,16 +369,10 @@ def extract_persons(cable: Cable) -> Found:
     out: list[str] = []
     read: list[Line] = []
     classifier, tags_line, drafting = _scan(item_types(cable))
-    source: Line | None = classifier
-    if classifier is None:  # run on at the end of a REF line, or the first paragraph
-        found = cable.classified_by_line()
-        if found is not None:
-            classifier, source = found
-    if classifier is not None and source is not None:
-        name = _classifier_name(classifier)
-        if name:
-            _add(out, name)
-            read.append(source)
+    name, source = _classifier_of(cable, classifier)
+    if name and source is not None:
+        _add(out, name)
+        read.append(source)
     people = [n for tag in written_tags(cable) if "(" in tag for n in _names_from_tag(tag)]
     for n in people:
         _add(out, n)
@@ -397,6 +392,29 @@ def extract_persons(cable: Cable) -> Found:
         if names:
             read.append(sig_line)
     return Found(out, lines=tuple(read))
+
+
+def _classifier_of(
+    cable: Cable, classifier: ClassifiedByLine | None
+) -> tuple[str | None, Line | None]:
+    """The classifier's name and the line that gives it.
+
+    The first Classified By line; else one run on at the end of a REF line or the first
+    paragraph; else the bracketed name of an E.O. 12065 line, ``(SMITH, JOHN A.) OR-P``.
+    """
+    source: Line | None = classifier
+    if classifier is None:
+        found = cable.classified_by_line()
+        if found is not None:
+            classifier, source = found
+    if classifier is not None and source is not None:
+        return _classifier_name(classifier), source
+    eo = eo_classifier(cable)
+    if eo is not None:
+        names = _names_from_tag(f"({eo[0]})")
+        if names:
+            return names[0], eo[1]
+    return None, None
 
 
 def _scan(
