@@ -340,3 +340,20 @@ def test_country_codes_run_together_give_two_geo_tags() -> None:
     found = cablelib.extract(cablelib.loads(text), only=["tags", "tag_kinds"])
     assert found["tags"] == ["PREL", "AF", "PK"]
     assert found["tag_kinds"] == {"PREL": "subject", "AF": "geo", "PK": "geo"}
+
+
+@pytest.mark.parametrize(
+    ("line", "tags", "persons"),
+    [
+        # a portion marking in brackets is no person tag (an OCR'd telegram runs the first
+        # paragraph's marking onto the TAGS line)
+        ("TAGS: PFOR, US (ENTIRE TEXT)", ["PFOR", "US"], []),
+        ("TAGS: PREL, (C)", ["PREL"], []),
+        # names stay names, also when a word of theirs could be a marking's level
+        ("TAGS: OVIP (STU BROWN), PREL", ["OVIP (STU BROWN)", "PREL"], ["Brown, Stu"]),
+        ("TAGS: OVIP (RICE, CONDOLEEZZA)", ["OVIP (RICE, CONDOLEEZZA)"], ["Rice, Condoleezza"]),
+    ],
+)
+def test_a_marking_in_brackets_is_no_person(line: str, tags: list[str], persons: list[str]) -> None:
+    facts = cablelib.extract(cablelib.loads(f"{line}\nSUBJECT: X\n"), only=["tags", "persons"])
+    assert facts == {"tags": tags, "persons": persons}

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 
 from cablelib.extraction import shared
-from cablelib.model import Cable, Line, Paragraph
+from cablelib.model import Cable, Line, Paragraph, _is_marking
 
-__all__ = ["REF_WORDS", "RawBody", "letter_cases", "raw_body"]
+__all__ = ["REF_WORDS", "RawBody", "is_bracketed_marking", "letter_cases", "raw_body"]
 
 #: The long s, which ``re.I`` matches to ``s`` but which has no byte in :attr:`RawBody.lower`.
 LONG_S = "\u017f"
@@ -94,3 +94,14 @@ REF_WORDS = r"(?:REF(?:S|TELS?|ERENCES?)?|RETELS?|Refs?|Reftels?|References?)"
 def letter_cases(text: str) -> tuple[int, int]:
     """How many small letters and how many capitals ``text`` holds."""
     return sum(1 for ch in text if ch.islower()), sum(1 for ch in text if ch.isupper())
+
+
+def is_bracketed_marking(inside: str) -> bool:
+    """Whether what stands in brackets is a portion marking, not a name.
+
+    ``S//NF``, ``C``, ``ENTIRE TEXT``, ``C - ENTIRE TEXT``; a marking of several words
+    only with ENTIRE TEXT (``(STU BROWN)`` is a person, though its first word could be
+    a marking's level).
+    """
+    text = inside.strip()
+    return _is_marking(text) and (" " not in text or "ENTIRE" in text.upper())

@@ -32,6 +32,7 @@ from typing import cast
 
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines
+from cablelib.extractors._text import is_bracketed_marking
 from cablelib.extractors.body import signature, surnames
 from cablelib.extractors.classification import classifier_name, eo_classifier
 from cablelib.extractors.references import ItemTypes, item_types
@@ -285,7 +286,7 @@ def names_from_tag(tag: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _names_from_tag(tag: str) -> tuple[str, ...]:
     m = _PERSON_TAG.search(tag)
-    if m is None:
+    if m is None or is_bracketed_marking(m.group(1)):  # a portion marking: (ENTIRE TEXT)
         return ()
     parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
     if not parts:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
+from cablelib.extractors._text import is_bracketed_marking
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import Cable, EoLine, Line, Paragraph, TagsLine
 
@@ -200,7 +201,11 @@ def _read_tag(raw: str) -> tuple[str, ...] | tuple[None, str, str]:
     if not _HAS_ALNUM.search(tag):  # empty, or bare punctuation: TAGS: - PREL
         return ()
     m = _PERSON_PARTS.match(tag)
-    if m:
+    if m and is_bracketed_marking(m.group(2)):  # no person: US (ENTIRE TEXT)
+        tag = m.group(1).strip(" .,;:-")
+        if not tag:
+            return ()
+    elif m:
         return (None, m.group(1), m.group(2))
     fixed = _fixes().get(tag)
     if fixed is None and not _known(tag):
