@@ -413,3 +413,11 @@ def test_a_copy_that_stops_on_a_wrapped_preamble_line_has_no_signature(
         assert [type(item) for item in items] == [kind]
     assert cable.signature is None
     assert cablelib.dumps(cable) == text
+
+
+def test_a_section_in_mixed_case() -> None:
+    """A copy in mixed case writes ``Section 02 of 03``: the banner's section is read."""
+    cable = cablelib.loads("Unclassified Section 02 of 03 Baku 001165\n\nSUBJECT: X\n\n1. Text.\n")
+    assert (cable.section, cable.section_count) == (2, 3)
+    assert cable.banner is not None
+    assert (cable.banner.station, cable.banner.serial) == ("Baku", 1165)

@@ -545,7 +545,8 @@ def _normalize_classification(word: str) -> str:
     return "CONFIDENTIAL"
 
 
-_SECTION_RE = re.compile(r"\bSECTION\s+(\d+)\s+[Oo][Ff]\s+(\d+)\b")
+#: ``SECTION n OF m``, also as a copy in mixed case writes it (``Section 02 of 03``).
+_SECTION_RE = re.compile(r"\b(?:SECTION|Section)\s+(\d+)\s+[Oo][Ff]\s+(\d+)\b")
 # (O, I or l for digits where OCR damaged the serial: ANKARA OOl73O; the grammar's BANNER)
 _SERIAL_AT_END = re.compile(r"(?<![\dOIl])((?=[\dOIl]{0,5}\d)[\dOIl]{1,6})$")
 #: Captions written after a banner's serial (``... BOGOTA 000243 SIPDIS NOFORN``); the
