@@ -43,7 +43,9 @@ from cablelib.extractors._data import mapping
 from cablelib.extractors._text import raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
+    _SECTION_RE,
     AddressLine,
+    BannerLine,
     Cable,
     ClassLine,
     EndOfMessageLine,
@@ -182,9 +184,7 @@ def _last_words_start(text: str, count: int) -> int:
 
 def _name_from_line(text: str) -> str | None:
     """The name on a physical line, if the line is or ends with a signature."""
-    if _NAME_LINE_PLAIN.fullmatch(text) or (
-        ("." in text or "/" in text) and _NAME_LINE_MORE.fullmatch(text)
-    ):
+    if _is_name_line(text):
         if not _is_stop(text):
             return text
         # UNQUOTE KISSINGER, END COMMENT MILES: a name after an end mark
@@ -376,26 +376,17 @@ def _continues_above(tail: list[Line]) -> bool:
     return type(tail[j]) in _ADDRESSEE_LINES and tail[1].eol.count("\n") == 1
 
 
-def _middle_section(banner: str, cable: Cable) -> bool:
+def _middle_section(banner: BannerLine, cable: Cable) -> bool:
     """Whether the text is a middle section alone: its first banner says ``SECTION 02 OF 03``.
 
     A middle section ends where the next begins, unsigned.  A copy of the first
     section (Cablegate joins all the sections under it) or of sections that run to the
     last one (a later banner says ``SECTION 03 OF 03``) ends with the signature.
     """
-    at = banner.find("SECTION")
-    if at == -1:
-        at = banner.find("Section")  # a copy in mixed case
-        if at == -1:
-            return False
-    # most banners with a section are the first's: seen without a regex
-    number = banner[at + 7 : at + 14].lstrip(" 0")
-    if number[:1] == "1" and not number[1:2].isdecimal():
+    section = banner.section
+    if section is None or not 1 < section[0] < section[1]:
         return False
-    m = _SECTION_OF.match(banner, at)
-    if m is None or not 1 < int(m[1]) < int(m[2]):
-        return False
-    return not _reaches_last_section(cable.text, int(m[2]))
+    return not _reaches_last_section(cable.text, section[1])
 
 
 def _reaches_last_section(text: str, count: int) -> bool:
@@ -407,15 +398,11 @@ def _reaches_last_section(text: str, count: int) -> bool:
     for word in ("SECTION", "Section"):
         at = text.find(word)
         while at != -1:
-            m = _SECTION_OF.match(text, at)
+            m = _SECTION_RE.match(text, at)
             if m is not None and int(m[1]) >= int(m[2]) == count:
                 return True
             at = text.find(word, at + len(word))
     return False
-
-
-#: ``SECTION 03 OF 03`` of a banner, wherever it stands.
-_SECTION_OF = re.compile(r"(?:SECTION|Section)\s+0*(\d{1,3})\s+(?:OF|of)\s+0*(\d{1,3})\b")
 
 
 def _signature(cable: Cable) -> tuple[str | None, Line | None]:
@@ -423,7 +410,7 @@ def _signature(cable: Cable) -> tuple[str | None, Line | None]:
     if found[0] is None:
         return found
     banner = cable.banner  # (cached: the classification and identity fields read it)
-    if banner is not None and _middle_section(banner.raw, cable):
+    if banner is not None and _middle_section(banner, cable):
         return None, banner  # unsigned: its last words are running text
     return found
 
