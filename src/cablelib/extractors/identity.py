@@ -18,6 +18,8 @@ from cablelib.extraction import Found, shared
 from cablelib.extractors import _data
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
+    _MONTHS,  # the date-time group's own tables, for a DTG the parser left as text
+    _PRECEDENCE_SIGNS,
     BannerLine,
     Cable,
     DeLine,
@@ -30,6 +32,7 @@ from cablelib.model import (
     TagsLine,
     TextLine,
     VzczcLine,
+    _two_digit_year,
 )
 
 __all__ = ["cablelib_register_extractors", "canonical_id", "iso_utc", "origin_name"]
@@ -425,18 +428,10 @@ _LOOSE_FM = re.compile(r"(?:^|\n)[ \t]*FM[ \t]+([^\n]+)")
 _LOOSE_FM_AFTER = re.compile(r"[ \t]*(?:Z[A-Z]{2}-?\d?[ \t]+)*FM[ \t]+([A-Z][^\n]*)")
 #: Where the sender of a flattened header ends: its TO or INFO, else the line's end.
 _SENDER_END = re.compile(r"[ \t]+(?:TO|INFO)[ \t]")
-_LOOSE_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
-_LOOSE_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
-    )
-}
 #: How much text before the subject the fallback reads (a flattened header is one line).
 _LOOSE_CHARS = 3000
 _LOOSE_ITEMS = 6
 _LOOSE_STOP = (SubjectLine, TagsLine, EoLine, Paragraph)
-_CENTURY = 66  # two-digit years run 1966-2065
 
 
 class _LooseHeader:
@@ -482,10 +477,10 @@ def _loose_in(line: TextLine) -> _LooseHeader | None:
     m = _LOOSE_DTG.search(text)
     fm_from = 0
     if m is not None:
-        month = _LOOSE_MONTHS.get(m.group(5).upper())
+        month = _MONTHS.get(m.group(5).upper())
         year = int(m.group(6))
         if year < 100:  # noqa: PLR2004
-            year += 1900 if year >= _CENTURY else 2000
+            year = _two_digit_year(year)
         try:
             moment = datetime(
                 year, month or 0, int(m.group(2)), int(m.group(3)), int(m.group(4)), tzinfo=UTC
@@ -495,7 +490,7 @@ def _loose_in(line: TextLine) -> _LooseHeader | None:
         if moment is not None:
             created = iso_utc(moment)
             signs = m.group(1)
-            precedence = _LOOSE_PRECEDENCE.get(signs[0]) if len(signs) <= 3 else signs  # noqa: PLR2004
+            precedence = _PRECEDENCE_SIGNS.get(signs[0]) if len(signs) <= 3 else signs  # noqa: PLR2004
             fm_from = m.end()
     sender = None
     if "FM" in text:
