@@ -104,6 +104,18 @@ def test_check_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.strip().splitlines()[-1] == f"{n} files, {n} byte-exact, 0 failed"
 
 
+def _fail_to_load(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the CLI's ``load`` raise for files called ``name`` (an unreadable record)."""
+    real_load = cablelib.load
+
+    def flaky_load(path: Path) -> cablelib.Cable:
+        if Path(path).name == name:
+            raise RuntimeError("boom")
+        return real_load(path)
+
+    monkeypatch.setattr("cablelib.cli.load", flaky_load)
+
+
 def test_check_reports_failures_and_carries_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -114,14 +126,7 @@ def test_check_reports_failures_and_carries_on(
     bad.write_bytes(b"UNCLAS STATE 000001\n")
     (tmp_path / "ignored.md").write_text("not a cable")
 
-    real_load = cablelib.load
-
-    def flaky_load(path: Path) -> cablelib.Cable:
-        if Path(path).name == "bad.html":
-            raise RuntimeError("boom")
-        return real_load(path)
-
-    monkeypatch.setattr("cablelib.cli.load", flaky_load)
+    _fail_to_load("bad.html", monkeypatch)
     assert main(["check", str(tmp_path)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2
@@ -164,14 +169,7 @@ def test_extract_reports_bad_records_and_carries_on(
 ) -> None:
     (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "bad.html").write_bytes(b"UNCLAS STATE 000001\n")
-    real_load = cablelib.load
-
-    def flaky_load(path: Path) -> cablelib.Cable:
-        if Path(path).name == "bad.html":
-            raise RuntimeError("boom")
-        return real_load(path)
-
-    monkeypatch.setattr("cablelib.cli.load", flaky_load)
+    _fail_to_load("bad.html", monkeypatch)
     assert main(["extract", str(tmp_path), "--only", "subject"]) == 1
     captured = capsys.readouterr()
     bad, good = _records(captured.out)
