@@ -74,7 +74,6 @@ _RUN_ON_REF = re.compile(r"\s+(?:REFS?|REFTELS?|Refs?|Reftels?)\s*:\s")
 _PAGE_NUMBER = re.compile(r"\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b")
 _TRAILING_MARK = re.compile(rf"\s*{_MARK}\s*$", re.I)
 _TAG = re.compile(r"<[^<>\n]*>|<\s*$")
-# WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
 #: UTF-8 read as Latin-1 or Windows-1252 (WikiLeaks' pages and their copies): a lead byte
 #: (``Ã``, ``Â``, ``â``) and continuation bytes, as Windows-1252 shows them (``â€™`` for
 #: a right quote, ``Ã©`` for é) or as Latin-1 controls.
@@ -85,6 +84,7 @@ _MOJIBAKE_UTF8 = re.compile(
     "\u0161\u203a\u0153\u017e\u0178]){2}"
 )
 _BYTE = 256
+# WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
 _MOJIBAKE_QUOTES = re.compile(r"&([A-Za-z][^&\n]{0,80}?[A-Za-z.,!?])8(?![0-9])")
 
 
