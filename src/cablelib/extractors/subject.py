@@ -28,7 +28,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from typing import cast
+from collections.abc import Callable
+from typing import NamedTuple, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._text import REF_WORDS, letter_cases, raw_body
@@ -475,38 +476,36 @@ class _Body:
         self.gates[gate] = (index, found)
         return found
 
-    def find(
-        self,
-        rx: re.Pattern[str],
-        word: str,
-        gate: re.Pattern[bytes],
-        start: int = 0,
-        end: int | None = None,
-    ) -> re.Match[str] | None:
-        """The first match of ``rx`` in ``start:end``; ``rx`` runs only near ``word``.
+    def find(self, search: _Search, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """The first match of ``search.rx`` in ``start:end``; it runs only near its word.
 
-        Every match of ``rx`` holds ``word`` (lower case) less than ``_NEAR`` characters
-        from its ends, so searching near each occurrence of the word finds them all.
-        A window ends with the text built so far: a label or an end mark that ran on
-        from the end of one paragraph into the next would be missed, and none does.
-        Every match also needs the raw text of its unit to match ``gate``, a pattern
-        of the raw text's lower-case bytes (the key word, or a stricter one): when no
-        unit past the built text matches it, there is nothing more to find.
+        Every match of the pattern holds ``search.word`` (lower case) less than
+        ``_NEAR`` characters from its ends, so searching near each occurrence of the
+        word finds them all; ``search.near`` skips the occurrences that no match can
+        hold.  A window ends with the text built so far: a label or an end mark that
+        ran on from the end of one paragraph into the next would be missed, and none
+        does.  Every match also needs the raw text of its unit to match
+        ``search.gate``, a pattern of the raw text's lower-case bytes (the key word,
+        or a stricter one): when no unit past the built text matches it, there is
+        nothing more to find.
         """
         if not self.owners:
             self.grow(self.base)
+        rx, word, gate, near = search
         pos = start
         while True:
             stop = len(self.text) if end is None else end
-            at = self.lower.find(word, pos, stop)
+            text, lower = self.text, self.lower
+            at = lower.find(word, pos, stop)
             while at != -1:
                 # the window ends with the built text: a label never runs on from one
                 # paragraph into the next, so the next one need not be built for it
-                reach = at + len(word) + _NEAR
-                m = rx.search(self.text, max(start, at - _NEAR), min(stop, reach))
-                if m is not None:
-                    return m
-                at = self.lower.find(word, at + 1, stop)
+                lo, reach = max(start, at - _NEAR), min(stop, at + len(word) + _NEAR)
+                if near(text, lower, lo, at, reach):
+                    m = rx.search(text, lo, reach)
+                    if m is not None:
+                        return m
+                at = lower.find(word, at + 1, stop)
             if end is not None or self.complete:
                 return None
             pos = max(pos, len(self.text))
@@ -635,6 +634,67 @@ _COMMENT_END = re.compile(
     r"(?-i:[a-z]+\s+comments?\b))",
     re.I,
 )
+# Cheap looks at the characters around an occurrence of a search's key word, each true
+# wherever a match of its pattern can hold the occurrence (so that skipping the window
+# search where one is false loses no match): a label's key word is followed by the end
+# of a label (or, for BEGIN SUMMARY, preceded by BEGIN); an end mark's key word is
+# preceded by END and at most a few words.  Each takes the text, its lower case, the
+# window ``lo:reach`` and the occurrence ``at``.
+_SUMMARY_LABEL_TAIL = re.compile(r"SUMM?AR?Y" + _SUMMARY_ALSO + _LABEL_END, re.I)
+_COMMENT_LABEL_TAIL = re.compile(
+    r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST|RECOMMENDATIONS?))?" + _LABEL_END, re.I
+)
+_END_SUMMARY_HEAD = re.compile(r"ENDS?\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?", re.I)
+_END_COMMENT_HEAD = re.compile(r"END\s+(?:[\w'\u2019]+\s+){0,3}", re.I)
+
+
+def _after_end(head: re.Pattern[str], text: str, lower: str, lo: int, at: int) -> bool:
+    """Whether ``head`` spans from an ``end`` in ``lo:at`` right up to ``at``."""
+    e = lower.find("end", lo, at)
+    while e != -1:
+        if head.fullmatch(text, e, at) is not None:
+            return True
+        e = lower.find("end", e + 1, at)
+    return False
+
+
+def _near_summary_label(text: str, lower: str, lo: int, at: int, reach: int) -> bool:
+    return (
+        _SUMMARY_LABEL_TAIL.match(text, at, reach) is not None or lower.find("begin", lo, at) != -1
+    )
+
+
+def _near_comment_label(text: str, lower: str, lo: int, at: int, reach: int) -> bool:
+    return _COMMENT_LABEL_TAIL.match(text, at, reach) is not None
+
+
+def _near_summary_end(text: str, lower: str, lo: int, at: int, reach: int) -> bool:
+    return _after_end(_END_SUMMARY_HEAD, text, lower, lo, at)
+
+
+def _near_comment_end(text: str, lower: str, lo: int, at: int, reach: int) -> bool:
+    return _after_end(_END_COMMENT_HEAD, text, lower, lo, at)
+
+
+class _Search(NamedTuple):
+    """A pattern of the running text and what :meth:`_Body.find` needs to find it fast."""
+
+    #: The pattern.
+    rx: re.Pattern[str]
+    #: A word (lower case) that every match holds less than ``_NEAR`` from its ends.
+    word: str
+    #: A pattern of a unit's lower-case raw bytes that every unit holding a match matches.
+    gate: re.Pattern[bytes]
+    #: Whether a match can hold the word at an offset (see the looks above).
+    near: Callable[[str, str, int, int, int], bool]
+
+
+_SUMMARY_LABEL = _Search(_SUMMARY_START, "sum", _SUMMARY_GATE, _near_summary_label)
+_END_SUMMARY = _Search(_SUMMARY_END, "sum", _SUMMARY_GATE, _near_summary_end)
+_COMMENT_LABEL = _Search(_COMMENT_START, "comment", _COMMENT_LABEL_GATE, _near_comment_label)
+_END_COMMENT = _Search(_COMMENT_END, "comment", _COMMENT_GATE, _near_comment_end)
+
+
 # a web-site notice some posts append to the last paragraph: "Visit ... web site", from
 # "Visit" (or "Please" before it) to the end; matched at each "visit" (a pattern that
 # can start anywhere is tried at every position: slow on long texts)
@@ -712,21 +772,20 @@ def _tidy(text: str) -> str:
 def summary(cable: Cable) -> Found:
     """The summary text, folded, or ``None`` when the cable has none."""
     body = _summary_body(cable)
-    start = body.find(_SUMMARY_START, "sum", _SUMMARY_GATE)
+    start = body.find(_SUMMARY_LABEL)
     if start is not None:
         begin = start.end()
-        end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE, begin)
+        end_m = body.find(_END_SUMMARY, begin)
         if end_m is not None:
             end = end_m.start()
         else:
             end = _content_end(body, begin)
             if _HEADING_END.match(body.text, start.end() - 1):
-                body.grow(len(body.units))  # the heading may be anywhere after
-                heading = _NEXT_HEADING.search(body.text, begin)
-                if heading is not None and heading.start() > begin:
+                heading = _next_heading(body, begin)
+                if heading is not None and heading > begin:
                     # a summary under a heading runs to the next heading, which may
                     # also stand inside the paragraph it starts in
-                    end = heading.start()
+                    end = heading
         # labelled twice: "Summary. 1. (C) Summary. The text" (the pattern always matches)
         mark = _NUMBER_MARK.match(body.text, begin, end)
         again = _SUMMARY_START.match(body.text, mark.end() if mark else begin, end)
@@ -737,7 +796,7 @@ def summary(cable: Cable) -> Found:
     above = _summary_above_the_body(cable)
     if above is not None:
         return above
-    end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
+    end_m = body.find(_END_SUMMARY)
     if end_m is None:
         return Found(None, ())
     index = body.unit_at(end_m.start())
@@ -746,7 +805,7 @@ def summary(cable: Cable) -> Found:
         if index == 0 and body.base > 0:
             # the summary is the unit before the first one that names it: start there
             body = _Body(cable, _SUMMARY_GATE, base=body.base - 1)
-            end_m = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE)
+            end_m = body.find(_END_SUMMARY)
             if end_m is None:  # pragma: no cover - found above, in less of the text
                 return Found(None, ())
             index = body.unit_at(end_m.start())
@@ -754,6 +813,42 @@ def summary(cable: Cable) -> Found:
             begin = body.starts[index - 1]
     value = _tidy(body.text[begin : end_m.start()])
     return Found(value or None, body.lines(begin, end_m.start()))
+
+
+def _next_heading(body: _Body, begin: int) -> int | None:
+    """Where the first heading framed by dashes from ``begin`` on starts, or ``None``.
+
+    A heading stands inside one unit (units are parted by a blank line, which the
+    pattern never crosses), and a unit's text holds a heading only if its raw text
+    holds two runs of dashes with a line break between: the text is built only as
+    far as such a unit, not to the end of the cable.
+    """
+    finder = body.unit_finder
+    raw, item_of = finder.raw, finder.item_of
+    lower, starts = raw.lower, raw.starts
+    index = body.unit_at(begin)  # among the built units, counted from body.base
+    # the raw text of the unit holding begin and of every later unit
+    rule = lower.find(b"---", starts[item_of[body.base + index]])
+    while rule != -1:
+        item = bisect.bisect_right(starts, rule) - 1
+        end = starts[item + 1]
+        last = lower.rfind(b"---", rule + 3, end)
+        unit = bisect.bisect_left(item_of, item)
+        if (
+            last != -1
+            and lower.find(b"\n", rule, last) != -1
+            and unit < len(item_of)
+            and item_of[unit] == item
+        ):
+            i = unit - body.base
+            body.grow(unit)
+            # a match may start at the line break before the unit, where its dashes
+            # stand at the unit's start
+            heading = _NEXT_HEADING.search(body.text, max(begin, body.starts[i] - 1))
+            if heading is not None:
+                return heading.start()
+        rule = lower.find(b"---", end)
+    return None
 
 
 #: A summary label at the start of a line that the grammar read into the SUBJECT or REF
@@ -849,7 +944,7 @@ def _comment_starts(body: _Body) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     pos = 0
     find = body.find
-    while (m := find(_COMMENT_START, "comment", _COMMENT_LABEL_GATE, pos)) is not None:
+    while (m := find(_COMMENT_LABEL, pos)) is not None:
         label = m.group()
         if label[0] not in _LABEL_LEADS or label.split(None, 1)[0] not in _NOT_OWNERS:
             out.append(m)
@@ -910,8 +1005,8 @@ def comment(cable: Cable) -> Found:
         # (searching on would make many labels cost quadratic time), and a little past it,
         # where the label may stand inside an end mark (END / COMMENT.)
         reach = None if limit is None else limit + _NEAR
-        end_m = body.find(_COMMENT_END, "comment", _COMMENT_GATE, begin, reach)
-        end_s = body.find(_SUMMARY_END, "sum", _SUMMARY_GATE, begin, limit)
+        end_m = body.find(_END_COMMENT, begin, reach)
+        end_s = body.find(_END_SUMMARY, begin, limit)
         if end_s is not None and (end_m is None or end_s.start() < end_m.start()):
             end_m = end_s
         if end_m is not None and (limit is None or end_m.start() <= limit):
