@@ -513,6 +513,23 @@ MORE_SUMMARY_CASES = [
         "-------\nOther text.",
         "The summary text.",
     ),
+    # the next framed heading paragraphs on, past a rule (09STATE14577)
+    (
+        "-------\nSummary\n-------\n\n1. (C) The summary text.\n\n2. (C) More.\n-----\n\n"
+        "3. (C) Still.\n\n-------\nBackground\n-------\n\n4. (C) Other text.",
+        "The summary text. More. Still.",
+    ),
+    # an underlined heading among the paragraph's lines ends it (09ROME649, 09VIENNA1058)
+    (
+        "Summary\n-------\n\n1. (C) The summary text.\n\nBerlusconi the Politician\n-----\n\n"
+        "2. (C) Other text.",
+        "The summary text.",
+    ),
+    (
+        "1. (C) Summary: The summary text.\n\n----------\nA Lack of Leadership\n----------\n\n"
+        "2. (C) Other text.",
+        "The summary text.",
+    ),
 ]
 
 
@@ -529,6 +546,8 @@ MORE_COMMENT_CASES = [
     # " ) " is a dash in WikiLeaks' mojibake, no parenthesis (10BRUSSELS183)
     ("1. (C) Fact. (Comment: The ) bound ) tariffs.) More.", ["The ) bound ) tariffs."]),
     ("1. (C) Fact. Comment: The comment. (End Comment)", ["The comment."]),
+    # no end: the paragraph, up to a heading among its lines
+    ("1. (C) Comment: The comment.\n\nNext Part\n---------\n\n2. (C) Fact.", ["The comment."]),
     ("1. (C) Fact. Embassy comment: The comment. End embassy comment. More.", ["The comment."]),
     ("1. (C) Fact. Comment: The comment. End Commentg. More.", ["The comment."]),  # 06PARIS953
     (

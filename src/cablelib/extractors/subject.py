@@ -906,12 +906,25 @@ def _unsigned(cable: Cable, body: _Body, end: int, value: str) -> str:
 _NUMBER_MARK = re.compile(r"\s*(?:\d{1,2}\.\s*)?(?:\([A-Z/ ]{1,12}\)\s*)?")
 
 
+#: A heading under a paragraph's text, after a blank line: a title underlined with dashes
+#: (maybe also framed above).  Reflowed pages keep it among the paragraph's lines:
+#: ``... our allies.\n\nBerlusconi the Politician\n-------------------------``.
+_HEADING_INSIDE = re.compile(r"\n\n(?:[ \t]*-{3,}[ \t]*\n)?[^\n]{1,80}\n[ \t]*-{3,}[ \t]*(?=\n|$)")
+
+
 def _content_end(body: _Body, begin: int) -> int:
-    """End of the paragraph whose text starts at or after ``begin`` (skipping a heading)."""
+    """End of the paragraph whose text starts at or after ``begin`` (skipping a heading).
+
+    A heading that the paragraph's lines hold under its text ends it there.
+    """
     index = body.unit_at(begin)
     end = body.unit_end(index)
     if _is_blank(body.text[begin:end]) and body.has_next(index):
         end = body.unit_end(index + 1)
+    if body.text.find("---", begin, end) != -1:
+        heading = _HEADING_INSIDE.search(body.text, begin, end)
+        if heading is not None:
+            end = heading.start()
     return end
 
 
