@@ -24,10 +24,20 @@ from cablelib.model import (
     ParagraphLine,
     Recipient,
     SignatureLine,
+    _fold,
 )
 from cablelib.strategies import CableSpec, cable_specs, cables
 
 # ------------------------------------------------------------------------------ any text
+
+
+# white space of every kind, as well as the space and line feed the quick path handles
+_SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\r\n", "\xa0", "\u2003", "\x1c", "\u3000"])
+
+
+@given(st.lists(st.one_of(_SPACES, st.text(max_size=5)), max_size=30).map("".join))
+def test_fold_is_split_and_join(text: str) -> None:
+    assert _fold(text) == " ".join(text.split())
 
 
 @given(st.text())

@@ -87,6 +87,14 @@ _PRECEDENCE_SIGNS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUT
 
 
 def _fold(text: str) -> str:
+    """``text`` with each run of white space made one space, and none at its ends."""
+    spaced = text.replace("\n", " ")
+    # Every white space character but the space is unprintable: printable, the text holds
+    # only spaces, and a few replacements fold it faster than splitting it into words.
+    if spaced.isprintable():
+        while "  " in spaced:
+            spaced = spaced.replace("  ", " ")
+        return spaced.strip(" ")
     return " ".join(text.split())
 
 

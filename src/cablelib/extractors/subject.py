@@ -53,6 +53,7 @@ from cablelib.model import (
     TagsLine,
     TextLine,
     TitleLine,
+    _fold,
 )
 
 __all__ = ["comment", "subject", "summary"]
@@ -87,10 +88,6 @@ _MOJIBAKE_UTF8 = re.compile(
 _BYTE = 256
 # WikiLeaks turned smart quotes into "&" before and "8" after a word: &visiting8
 _MOJIBAKE_QUOTES = re.compile(r"&([A-Za-z][^&\n]{0,80}?[A-Za-z.,!?])8(?![0-9])")
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _subject_line(
