@@ -41,6 +41,7 @@ from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
 from cablelib.extractors._text import raw_body
+from cablelib.extractors.references import item_types
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     _SECTION_RE,
@@ -620,8 +621,13 @@ def paragraph_markings(cable: Cable) -> Found:
     """The normalized markings of the paragraphs in order, ``None`` where unmarked."""
     out: list[str | None] = []
     lines: list[Line] = []
-    for paragraph in cable.paragraphs:
-        first = paragraph.lines[0]
+    # the paragraphs among the shared items (rather than Cable.paragraphs, built anew)
+    items, types, present = item_types(cable)
+    start = types.index(Paragraph) if Paragraph in present else len(types)
+    for i in range(start, len(types)):
+        if types[i] is not Paragraph:
+            continue
+        first = cast("Paragraph", items[i]).lines[0]
         cls = type(first)
         if cls is ParagraphLine:  # the usual case (the model's classes are not subclassed)
             marking = _numbered_marking(cast("ParagraphLine", first))
