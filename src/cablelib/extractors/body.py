@@ -363,6 +363,21 @@ def _signature_name(text: str) -> str | None:
     return None if _REDACTED_NAME.fullmatch(name) else name
 
 
+#: What :func:`_line_name` gives for a line of debris, which the search reads past.
+_JUNK_LINE = "\x00junk"
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_name(text: str) -> str | None:
+    """:func:`_signature_name` of a stripped physical line, :data:`_JUNK_LINE` for debris.
+
+    Read once per text: the same signatures (and the same debris) recur from cable to cable.
+    """
+    if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
+        return _JUNK_LINE
+    return _signature_name(text)
+
+
 def _continues_above(tail: list[Line]) -> bool:
     """Whether the text's last line, read as a signature, is the header's last addressee.
 
@@ -437,11 +452,8 @@ def _signature_at_end(cable: Cable) -> tuple[str | None, Line | None]:
             text = physicals[k]
             if "<" in text:
                 text = _HTML_TAG.sub(" ", text)
-            text = text.strip()
-            if _is_junk(text) and not (_URL_LINE.search(text) and _AFTER_URL.search(text)):
-                continue
-            name = _signature_name(text)
-            if name is _TITLE_LINE:  # CROCKER, then AMBASSADOR on the line after
+            name = _line_name(text.strip())
+            if name is _JUNK_LINE or name is _TITLE_LINE:  # a title: CROCKER, then AMBASSADOR
                 continue
             if name is None:
                 return None, line
