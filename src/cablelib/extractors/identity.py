@@ -303,13 +303,15 @@ def origin(cable: Cable) -> Found:
     the banner's station.
     """
     fm = _header_line(cable, FromLine)
-    if isinstance(fm, FromLine) and fm.sender:
-        return Found(_origin_name(fm.sender), (fm,))
+    sender = fm.sender if isinstance(fm, FromLine) else None  # (read once: not cached)
+    if sender:
+        return Found(_origin_name(sender), (fm,))
     de = _header_line(cable, DeLine)
-    if isinstance(de, DeLine) and de.station:
-        known = _data.mapping("route2name.csv").get(de.station.upper()) is not None
+    station = de.station if isinstance(de, DeLine) else None
+    if station:
+        known = _data.mapping("route2name.csv").get(station.upper()) is not None
         if known:
-            return Found(_origin_of_route(de.station), (de,))
+            return Found(_origin_of_route(station), (de,))
     loose = _loose_header(cable)
     if loose is not None and loose.sender:
         return Found(_origin_name(loose.sender), (loose.line,))
