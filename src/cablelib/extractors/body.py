@@ -608,7 +608,6 @@ def _numbered_marking(line: ParagraphLine) -> str | None:
     ``normalize_marking(line.marking)`` from the marker the parser read, plus the
     ``(SBU/NF)`` form that the property misses.
     """
-    raw = line.raw
     head = line.head  # read by the parser already, for the paragraph's number
     if head.number is not None:
         bracketed, bare = head.bracketed, head.bare
@@ -618,6 +617,7 @@ def _numbered_marking(line: ParagraphLine) -> str | None:
                 return found
         elif bare:
             return normalize_marking(bare)
+    raw = line.raw
     if "SBU" in raw[:24]:
         sbu = _SBU_MARKING.match(raw)
         if sbu is not None:
