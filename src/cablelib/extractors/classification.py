@@ -922,7 +922,7 @@ def _eo_line(cable: Cable) -> Line | None:
     # never inside a header or a paragraph: the first such item is the first such line.
     items, types, present = item_types(cable)
     if EoLine in present:
-        return items[types.index(EoLine)]
+        return cast("EoLine", items[types.index(EoLine)])
     for doc in cable.documents:  # run together with another preamble line
         for item in doc.items:
             if isinstance(item, Paragraph):

@@ -303,14 +303,14 @@ def origin(cable: Cable) -> Found:
     the banner's station.
     """
     fm = _header_line(cable, FromLine)
-    sender = fm.sender if isinstance(fm, FromLine) else None  # (read once: not cached)
-    if sender:
-        return Found(_origin_name(sender), (fm,))
+    if isinstance(fm, FromLine):
+        sender = fm.sender  # (read once: the property is not cached)
+        if sender:
+            return Found(_origin_name(sender), (fm,))
     de = _header_line(cable, DeLine)
-    station = de.station if isinstance(de, DeLine) else None
-    if station:
-        known = _data.mapping("route2name.csv").get(station.upper()) is not None
-        if known:
+    if isinstance(de, DeLine):
+        station = de.station
+        if station and _data.mapping("route2name.csv").get(station.upper()) is not None:
             return Found(_origin_of_route(station), (de,))
     loose = _loose_header(cable)
     if loose is not None and loose.sender:
