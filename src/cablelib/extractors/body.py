@@ -634,15 +634,15 @@ def paragraph_markings(cable: Cable) -> Found:
     out: list[str | None] = []
     lines: list[Line] = []
     # the paragraphs among the shared items (rather than Cable.paragraphs, built anew)
+    # (type(...) is: the model's classes are not subclassed; no cast() call in the loop)
     items, types, present = item_types(cable)
     start = types.index(Paragraph) if Paragraph in present else len(types)
-    for i in range(start, len(types)):
-        if types[i] is not Paragraph:
+    for item in items[start:]:
+        if type(item) is not Paragraph:
             continue
-        first = cast("Paragraph", items[i]).lines[0]
-        cls = type(first)
-        if cls is ParagraphLine:  # the usual case (the model's classes are not subclassed)
-            marking = _numbered_marking(cast("ParagraphLine", first))
+        first = item.lines[0]
+        if type(first) is ParagraphLine:  # the usual case
+            marking = _numbered_marking(first)
         elif isinstance(first, ParagraphLine | MarkedParagraphLine):
             raw_marking = first.marking
             marking = normalize_marking(raw_marking) if raw_marking else None
