@@ -58,6 +58,7 @@ from typing import Any, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
+from cablelib.extractors.references import item_types
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,
@@ -917,10 +918,11 @@ def _eo(cable: Cable) -> Line | None:
 
 
 def _eo_line(cable: Cable) -> Line | None:
-    for line in cable.lines():
-        cls = line.__class__
-        if cls is EoLine or (cls not in _NOT_EO and _is_eo(line)):
-            return line
+    # The grammar reads an E.O. line only among the documents' items (the preamble),
+    # never inside a header or a paragraph: the first such item is the first such line.
+    items, types, present = item_types(cable)
+    if EoLine in present:
+        return cast("EoLine", items[types.index(EoLine)])
     for doc in cable.documents:  # run together with another preamble line
         for item in doc.items:
             if isinstance(item, Paragraph):
@@ -928,17 +930,6 @@ def _eo_line(cable: Cable) -> Line | None:
             if isinstance(item, Line) and _EO_INSIDE.search(item.content):
                 return item
     return None
-
-
-#: Line classes that are no E.O. line (filled as they are met).
-_NOT_EO: set[type] = set()
-
-
-def _is_eo(line: Line) -> bool:
-    if isinstance(line, EoLine):
-        return True
-    _NOT_EO.add(line.__class__)
-    return False
 
 
 def declassify_date(text: str) -> str | None:

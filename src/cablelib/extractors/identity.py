@@ -303,13 +303,15 @@ def origin(cable: Cable) -> Found:
     the banner's station.
     """
     fm = _header_line(cable, FromLine)
-    if isinstance(fm, FromLine) and fm.sender:
-        return Found(_origin_name(fm.sender), (fm,))
+    if isinstance(fm, FromLine):
+        sender = fm.sender  # (read once: the property is not cached)
+        if sender:
+            return Found(_origin_name(sender), (fm,))
     de = _header_line(cable, DeLine)
-    if isinstance(de, DeLine) and de.station:
-        known = _data.mapping("route2name.csv").get(de.station.upper()) is not None
-        if known:
-            return Found(_origin_of_route(de.station), (de,))
+    if isinstance(de, DeLine):
+        station = de.station
+        if station and _data.mapping("route2name.csv").get(station.upper()) is not None:
+            return Found(_origin_of_route(station), (de,))
     loose = _loose_header(cable)
     if loose is not None and loose.sender:
         return Found(_origin_name(loose.sender), (loose.line,))

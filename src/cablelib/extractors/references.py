@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import chain
 from typing import Any, NamedTuple, cast
 
 from cablelib.extraction import Found, shared
@@ -358,12 +357,9 @@ def item_types(cable: Cable) -> ItemTypes:
 
 
 def _item_types(cable: Cable) -> ItemTypes:
-    documents = cable.documents
-    items = (
-        documents[0].items
-        if len(documents) == 1
-        else tuple(chain.from_iterable(d.items for d in documents))
-    )
+    items: tuple[Item, ...] = ()
+    for doc in cable.documents:  # (a page has two; the first adds no copy)
+        items += doc.items
     types = tuple(map(type, items))
     return ItemTypes(items, types, frozenset(types))
 
