@@ -513,6 +513,10 @@ class _Body:
                 return None
             self.grow(index)
 
+    def slice(self, start: int, end: int) -> tuple[str, str]:
+        """The text from ``start`` to ``end``, and its lower case."""
+        return self.text[start:end], self.lower[start:end]
+
     def unit_at(self, offset: int) -> int:
         """Index (among the built units) of the unit holding ``offset``."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
@@ -717,16 +721,27 @@ _TRIM = " \t\n:.-\u2013\u2014"
 
 def _drop_rules(text: str) -> str:
     """Replace rule lines (``-----``, ``****``) by spaces."""
-    # a rule holds two dashes with at most a space or tab between, or a *, = or _ (rare
-    # in running text, where hyphens make the pattern slow)
-    if "--" in text or "- -" in text or "-\t-" in text or "*" in text or "=" in text or "_" in text:
+    # a rule holds three dashes, each pair at most a space or tab apart, or a *, = or _
+    # (rare in running text, where hyphens and dashes make the pattern slow)
+    if (
+        "---" in text
+        or "- -" in text
+        or "-\t-" in text
+        or "*" in text
+        or "=" in text
+        or "_" in text
+    ):
         return _RULE.sub(" ", text)
     return text
 
 
-def _drop_visit(text: str) -> str:
-    """The text before a web-site notice (``Please visit our web site at ...``)."""
-    lowered = text.lower()
+def _drop_visit(text: str, lowered: str | None = None) -> str:
+    """The text before a web-site notice (``Please visit our web site at ...``).
+
+    ``lowered`` is ``text.lower()``, where the caller has it.
+    """
+    if lowered is None:
+        lowered = text.lower()
     if "site" not in lowered:
         return text
     at = lowered.find("visit")
@@ -744,20 +759,24 @@ _WORD_CHAR = re.compile(r"\w")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
-def _is_blank(text: str) -> bool:
+def _is_blank(text: str, lowered: str | None = None) -> bool:
     """``not _tidy(text)``, quickly where the text holds a letter or digit.
 
     Taking out a web-site notice cuts the text at the notice; taking out rules,
     folding white space and trimming punctuation never take out a letter or digit.
     """
-    if _LETTER_OR_DIGIT.search(_drop_visit(text)):
+    if _LETTER_OR_DIGIT.search(_drop_visit(text, lowered)):
         return False
-    return not _tidy(text)
+    return not _tidy(text, lowered)
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, lowered: str | None = None) -> str:
+    """A block's text made one line, without rules, a web-site notice, a portion marking.
+
+    ``lowered`` is ``text.lower()``, where the caller has it.
+    """
     # the regexes are slow on long texts: run them only where they can match
-    text = _drop_visit(text)
+    text = _drop_visit(text, lowered)
     text = _drop_rules(text)
     text = _fold(text)
     text = text.lstrip(_TRIM + ")")
@@ -788,7 +807,7 @@ def summary(cable: Cable) -> Found:
         again = _SUMMARY_START.match(body.text, mark.end() if mark else begin, end)
         if again is not None:
             begin = again.end()
-        value = _unsigned(cable, body, end, _tidy(body.text[begin:end]))
+        value = _unsigned(cable, body, end, _tidy(*body.slice(begin, end)))
         return Found(value or None, body.lines(start.start(), end))
     above = _summary_above_the_body(cable)
     if above is not None:
@@ -808,7 +827,7 @@ def summary(cable: Cable) -> Found:
             index = body.unit_at(end_m.start())
         if index > 0:
             begin = body.starts[index - 1]
-    value = _tidy(body.text[begin : end_m.start()])
+    value = _tidy(*body.slice(begin, end_m.start()))
     return Found(value or None, body.lines(begin, end_m.start()))
 
 
@@ -916,7 +935,7 @@ def _content_end(body: _Body, begin: int) -> int:
     """
     index = body.unit_at(begin)
     end = body.unit_end(index)
-    if _is_blank(body.text[begin:end]) and body.has_next(index):
+    if _is_blank(*body.slice(begin, end)) and body.has_next(index):
         end = body.unit_end(index + 1)
     if body.text.find("---", begin, end) != -1:
         heading = _HEADING_INSIDE.search(body.text, begin, end)
@@ -1028,7 +1047,7 @@ def comment(cable: Cable) -> Found:
             pos = end
         if _opened(body, m.start()):  # "(Comment: ...)" ends with its parenthesis
             end = _closing(body.text, begin, end)
-        value = _unsigned(cable, body, end, _tidy(body.text[begin:end]))
+        value = _unsigned(cable, body, end, _tidy(*body.slice(begin, end)))
         if value:
             blocks.append(value)
             for line in body.lines(m.start(), end):
