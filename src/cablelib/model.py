@@ -352,25 +352,38 @@ _OCR_DIGITS = str.maketrans("OoIl", "0011")
 class DtgLine(Line):
     """Format line 5, the date-time group: ``P 101627Z SEP 09``, ``P R 281848Z DEC 66``."""
 
+    # (one per cable: the precedence and the date read the one match; False for none)
+    _match: re.Match[str] | bool | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
     terminal: ClassVar[str] = "DTG"
+
+    def _dtg(self) -> re.Match[str] | None:
+        """The line's match of the date-time group pattern, matched once."""
+        m = self._match
+        if m is None:
+            m = _DTG_RE.match(self.content) or False
+            object.__setattr__(self, "_match", m)  # a cache of a derived value
+        return m or None
 
     @property
     def precedence(self) -> str | None:
         """Plain-language precedence of the action addressees, e.g. ``PRIORITY``."""
-        m = _DTG_RE.match(self.content)
+        m = self._dtg()
         return _PRECEDENCE_SIGNS.get(m.group(1).split()[0]) if m else None
 
     @property
     def info_precedence(self) -> str | None:
         """Precedence of the information addressees when a second prosign is given."""
-        m = _DTG_RE.match(self.content)
+        m = self._dtg()
         signs = m.group(1).split() if m else []
         return _PRECEDENCE_SIGNS.get(signs[1]) if len(signs) > 1 else None
 
     @property
     def datetime(self) -> datetime | None:
         """The date-time group as a UTC :class:`~datetime.datetime`, or ``None`` if invalid."""
-        m = _DTG_RE.match(self.content)
+        m = self._dtg()
         if not m:
             return None
         month = _MONTHS.get(m.group(5).upper())

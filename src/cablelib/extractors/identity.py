@@ -394,8 +394,10 @@ def created(cable: Cable) -> Found:
 def transmission_id(cable: Cable) -> Found:
     """The transmission identification of the VZCZC line (``VZCZCXRO2649``)."""
     line = _header_line(cable, VzczcLine)
-    if isinstance(line, VzczcLine) and line.transmission_id:
-        return Found(line.transmission_id, (line,))
+    if isinstance(line, VzczcLine):
+        found = line.transmission_id  # (read once: the property is not cached)
+        if found:
+            return Found(found, (line,))
     return Found(None)
 
 
