@@ -553,7 +553,9 @@ _CLASS_WORD_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def _normalize_classification(word: str) -> str:
+    # (the words the pattern matches recur: C O N F I D E N T I A L, SECRET ...)
     w = word.replace(" ", "").upper()
     if w.startswith("UNCLAS"):
         return "UNCLASSIFIED"
@@ -1289,7 +1291,10 @@ class Header:
     @property
     def is_routing(self) -> bool:
         """``True`` when the header has transmission lines (not only a notice or office list)."""
-        return any(isinstance(line, _ROUTING_LINES) for line in self.lines)
+        for line in self.lines:  # (a loop: the first line mostly decides)
+            if isinstance(line, _ROUTING_LINES):
+                return True
+        return False
 
 
 #: The lines of a transmission header proper.

@@ -316,8 +316,9 @@ def origin(cable: Cable) -> Found:
     if loose is not None and loose.sender:
         return Found(_origin_name(loose.sender), (loose.line,))
     banner = cable.banner
-    if banner is not None and banner.station:
-        return Found(_origin_of_station(banner.station), (banner,))
+    station = banner.station if banner is not None else None  # (not cached: read once)
+    if station:
+        return Found(_origin_of_station(station), (banner,))
     return Found(None)
 
 
