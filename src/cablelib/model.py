@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, TypeVar, cast
 
 import attrs
 from attrs import frozen
@@ -353,7 +353,7 @@ class DtgLine(Line):
     """Format line 5, the date-time group: ``P 101627Z SEP 09``, ``P R 281848Z DEC 66``."""
 
     # (one per cable: the precedence and the date read the one match; False for none)
-    _match: re.Match[str] | bool | None = attrs.field(
+    _match: re.Match[str] | Literal[False] | None = attrs.field(
         default=None, init=False, eq=False, repr=False
     )
 
@@ -363,8 +363,9 @@ class DtgLine(Line):
         """The line's match of the date-time group pattern, matched once."""
         m = self._match
         if m is None:
-            m = _DTG_RE.match(self.content) or False
-            object.__setattr__(self, "_match", m)  # a cache of a derived value
+            found = _DTG_RE.match(self.content)
+            object.__setattr__(self, "_match", found or False)  # a cache of a derived value
+            return found
         return m or None
 
     @property
@@ -1291,10 +1292,7 @@ class Header:
     @property
     def is_routing(self) -> bool:
         """``True`` when the header has transmission lines (not only a notice or office list)."""
-        for line in self.lines:  # (a loop: the first line mostly decides)
-            if isinstance(line, _ROUTING_LINES):
-                return True
-        return False
+        return any(isinstance(line, _ROUTING_LINES) for line in self.lines)
 
 
 #: The lines of a transmission header proper.

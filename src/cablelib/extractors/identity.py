@@ -316,9 +316,10 @@ def origin(cable: Cable) -> Found:
     if loose is not None and loose.sender:
         return Found(_origin_name(loose.sender), (loose.line,))
     banner = cable.banner
-    station = banner.station if banner is not None else None  # (not cached: read once)
-    if station:
-        return Found(_origin_of_station(station), (banner,))
+    if banner is not None:
+        named = banner.station  # (read once: the property is not cached)
+        if named:
+            return Found(_origin_of_station(named), (banner,))
     return Found(None)
 
 
