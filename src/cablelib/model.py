@@ -1292,7 +1292,12 @@ class Header:
     @property
     def is_routing(self) -> bool:
         """``True`` when the header has transmission lines (not only a notice or office list)."""
-        return any(isinstance(line, _ROUTING_LINES) for line in self.lines)
+        # a loop, not any() of a generator: the first line mostly decides, and building the
+        # generator costs more than the loop (Cable.header asks, once per cable)
+        for line in self.lines:  # noqa: SIM110
+            if isinstance(line, _ROUTING_LINES):
+                return True
+        return False
 
 
 #: The lines of a transmission header proper.
