@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, TypeVar, cast
 
 import attrs
 from attrs import frozen
@@ -352,25 +352,39 @@ _OCR_DIGITS = str.maketrans("OoIl", "0011")
 class DtgLine(Line):
     """Format line 5, the date-time group: ``P 101627Z SEP 09``, ``P R 281848Z DEC 66``."""
 
+    # (one per cable: the precedence and the date read the one match; False for none)
+    _match: re.Match[str] | Literal[False] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
     terminal: ClassVar[str] = "DTG"
+
+    def _dtg(self) -> re.Match[str] | None:
+        """The line's match of the date-time group pattern, matched once."""
+        m = self._match
+        if m is None:
+            found = _DTG_RE.match(self.content)
+            object.__setattr__(self, "_match", found or False)  # a cache of a derived value
+            return found
+        return m or None
 
     @property
     def precedence(self) -> str | None:
         """Plain-language precedence of the action addressees, e.g. ``PRIORITY``."""
-        m = _DTG_RE.match(self.content)
+        m = self._dtg()
         return _PRECEDENCE_SIGNS.get(m.group(1).split()[0]) if m else None
 
     @property
     def info_precedence(self) -> str | None:
         """Precedence of the information addressees when a second prosign is given."""
-        m = _DTG_RE.match(self.content)
+        m = self._dtg()
         signs = m.group(1).split() if m else []
         return _PRECEDENCE_SIGNS.get(signs[1]) if len(signs) > 1 else None
 
     @property
     def datetime(self) -> datetime | None:
         """The date-time group as a UTC :class:`~datetime.datetime`, or ``None`` if invalid."""
-        m = _DTG_RE.match(self.content)
+        m = self._dtg()
         if not m:
             return None
         month = _MONTHS.get(m.group(5).upper())
@@ -540,7 +554,9 @@ _CLASS_WORD_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def _normalize_classification(word: str) -> str:
+    # (the words the pattern matches recur: C O N F I D E N T I A L, SECRET ...)
     w = word.replace(" ", "").upper()
     if w.startswith("UNCLAS"):
         return "UNCLASSIFIED"
@@ -1276,7 +1292,12 @@ class Header:
     @property
     def is_routing(self) -> bool:
         """``True`` when the header has transmission lines (not only a notice or office list)."""
-        return any(isinstance(line, _ROUTING_LINES) for line in self.lines)
+        # a loop, not any() of a generator: the first line mostly decides, and building the
+        # generator costs more than the loop (Cable.header asks, once per cable)
+        for line in self.lines:  # noqa: SIM110
+            if isinstance(line, _ROUTING_LINES):
+                return True
+        return False
 
 
 #: The lines of a transmission header proper.

@@ -316,8 +316,10 @@ def origin(cable: Cable) -> Found:
     if loose is not None and loose.sender:
         return Found(_origin_name(loose.sender), (loose.line,))
     banner = cable.banner
-    if banner is not None and banner.station:
-        return Found(_origin_of_station(banner.station), (banner,))
+    if banner is not None:
+        named = banner.station  # (read once: the property is not cached)
+        if named:
+            return Found(_origin_of_station(named), (banner,))
     return Found(None)
 
 
@@ -394,8 +396,10 @@ def created(cable: Cable) -> Found:
 def transmission_id(cable: Cable) -> Found:
     """The transmission identification of the VZCZC line (``VZCZCXRO2649``)."""
     line = _header_line(cable, VzczcLine)
-    if isinstance(line, VzczcLine) and line.transmission_id:
-        return Found(line.transmission_id, (line,))
+    if isinstance(line, VzczcLine):
+        found = line.transmission_id  # (read once: the property is not cached)
+        if found:
+            return Found(found, (line,))
     return Found(None)
 
 
