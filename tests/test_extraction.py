@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import site
 import subprocess
@@ -538,3 +539,18 @@ def test_the_example_tests_pass_when_installed(plugin_venv: Path, tmp_path: Path
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "5 passed" in run.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in VENDORED_CORPUS.iterdir() if p.suffix in (".html", ".txt")),
+    ids=lambda p: p.name,
+)
+def test_a_cable_pickles_after_extract(path: Path) -> None:
+    # what the extractors keep with a cable (its caches) must not stop it from pickling,
+    # as multiprocessing does with the cables a worker returns
+    cable = cablelib.load(path)
+    result = cablelib.extract(cable)
+    clone = pickle.loads(pickle.dumps(cable))
+    assert cablelib.dumps(clone) == cablelib.dumps(cable)
+    assert cablelib.extract(clone) == result

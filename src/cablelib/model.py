@@ -352,43 +352,48 @@ _OCR_DIGITS = str.maketrans("OoIl", "0011")
 class DtgLine(Line):
     """Format line 5, the date-time group: ``P 101627Z SEP 09``, ``P R 281848Z DEC 66``."""
 
-    # (one per cable: the precedence and the date read the one match; False for none)
-    _match: re.Match[str] | Literal[False] | None = attrs.field(
+    # (one per cable: the precedence and the date read the one match's groups, kept as
+    # strings so that the cable still pickles; False for no match)
+    _groups: tuple[str, ...] | Literal[False] | None = attrs.field(
         default=None, init=False, eq=False, repr=False
     )
 
     terminal: ClassVar[str] = "DTG"
 
-    def _dtg(self) -> re.Match[str] | None:
-        """The line's match of the date-time group pattern, matched once."""
-        m = self._match
-        if m is None:
-            found = _DTG_RE.match(self.content)
-            object.__setattr__(self, "_match", found or False)  # a cache of a derived value
+    def _dtg(self) -> tuple[str, ...] | None:
+        """The groups of the line's match of the date-time group pattern, matched once.
+
+        (prosigns, day, hour, minute, month, year)
+        """
+        groups = self._groups
+        if groups is None:
+            m = _DTG_RE.match(self.content)
+            found = cast("tuple[str, ...]", m.groups()) if m else None
+            object.__setattr__(self, "_groups", found or False)  # a cache of a derived value
             return found
-        return m or None
+        return groups or None
 
     @property
     def precedence(self) -> str | None:
         """Plain-language precedence of the action addressees, e.g. ``PRIORITY``."""
-        m = self._dtg()
-        return _PRECEDENCE_SIGNS.get(m.group(1).split()[0]) if m else None
+        groups = self._dtg()
+        return _PRECEDENCE_SIGNS.get(groups[0].split()[0]) if groups else None
 
     @property
     def info_precedence(self) -> str | None:
         """Precedence of the information addressees when a second prosign is given."""
-        m = self._dtg()
-        signs = m.group(1).split() if m else []
+        groups = self._dtg()
+        signs = groups[0].split() if groups else []
         return _PRECEDENCE_SIGNS.get(signs[1]) if len(signs) > 1 else None
 
     @property
     def datetime(self) -> datetime | None:
         """The date-time group as a UTC :class:`~datetime.datetime`, or ``None`` if invalid."""
-        m = self._dtg()
-        if not m:
+        groups = self._dtg()
+        if not groups:
             return None
-        month = _MONTHS.get(m.group(5).upper())
-        numbers = m.group(2, 3, 4, 6)
+        month = _MONTHS.get(groups[4].upper())
+        numbers: tuple[str, ...] = (groups[1], groups[2], groups[3], groups[5])
         if not "".join(numbers).isdigit():  # OCR: O, I or l for a digit
             numbers = tuple(g.translate(_OCR_DIGITS) for g in numbers)
         day, hour, minute, written_year = map(int, numbers)
