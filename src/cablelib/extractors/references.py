@@ -346,7 +346,7 @@ class ItemTypes(NamedTuple):
 
 
 def item_types(cable: Cable) -> ItemTypes:
-    """The items of the cable and their classes, once per cable (shared with ``persons``).
+    """The items of the cable and their classes, once per cable (shared: tags, persons, body).
 
     The grammar puts the REF, TAGS and Classified By lines among the documents' items
     (the preamble), never inside a header or a paragraph: :attr:`Cable.references`
