@@ -624,10 +624,7 @@ def _read_piece(
         if clean and clean.upper() not in _CONJUNCTIONS and clean.upper() not in _NOTHING:
             out.append(_reference(letter, clean, None, _kind(upper), _captions(upper)))
         return out
-    bounds = [start for start, *_ in cited] + [len(text)]
-    bounds[0] = 0
-    for i, (_, year, station, serials) in enumerate(cited):
-        piece = text[bounds[i] : bounds[i + 1]]
+    for piece, (_, year, station, serials) in zip(_cited_texts(text, cited), cited, strict=True):
         clean = " ".join(piece.split()).strip(_SEPARATORS)
         if clean.endswith(("AND", "and")):
             clean = _TRAILING_AND.sub("", clean)
@@ -643,6 +640,14 @@ def _read_piece(
                 continue
             out.append(_reference(letter, clean, cable_id, "cable", captions))
     return out
+
+
+def _cited_texts(text: str, cited: list[tuple[int, str | None, str, list[int]]]) -> list[str]:
+    """The text of each citation of a piece: from its start to the next one's start."""
+    if len(cited) == 1:  # the usual case
+        return [text]
+    bounds = [0, *(cite[0] for cite in cited[1:]), len(text)]
+    return [text[bounds[i] : bounds[i + 1]] for i in range(len(cited))]
 
 
 def _reference(
