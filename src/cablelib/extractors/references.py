@@ -488,9 +488,10 @@ def _unlabelled(
             at = content.find("\nR", at + 1)
     for i in range(start + 1, end):
         if types[i] in _UNLABELLED_KINDS:
-            content = cast("Line", items[i]).content
-            if content.lstrip()[:2] in ("RE", "Re"):
-                value = _unlabelled_value(content)
+            line = cast("Line", items[i])
+            # (the raw text starts as the content does, which is read only then)
+            if line.raw.lstrip()[:2] in ("RE", "Re"):
+                value = _unlabelled_value(line.content)
                 if value is not None:
                     out.append((i, value))
     return out
