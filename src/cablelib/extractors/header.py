@@ -587,7 +587,9 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
         elif kind == _BREAK:
             continue
         else:
-            content = line.content
+            # the raw text: its content's rows, then the blank rows after it, which
+            # read as no addressee (so the content is not split off)
+            content = line.raw
         if lists is None:
             lists = _Lists()
         rows = content.split("\n")
