@@ -470,7 +470,9 @@ def _unlabelled(
     THAT ...`` is text), and a line in mixed case is running text.
     """
     end = types.index(Paragraph) if Paragraph in present else len(types)
-    start = types.index(SubjectLine, 0, end) if SubjectLine in types[:end] else -1
+    start = types.index(SubjectLine) if SubjectLine in present else -1
+    if start > end:  # (only below the first paragraph)
+        start = -1
     out: list[tuple[int, str]] = []
     if start >= 0:
         content = cast("SubjectLine", items[start]).content
