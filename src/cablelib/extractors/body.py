@@ -447,7 +447,9 @@ def _signature_at_end(cable: Cable) -> tuple[str | None, Line | None]:
             continue
         if not isinstance(line, _TAIL_LINES):
             break
-        physicals = line.content.split("\n")
+        # the content's rows, from the raw text without its end (the content is not split
+        # off); the last row loses the white space at its end, and each row is read stripped
+        physicals = line.raw.rstrip().split("\n")
         for k in range(len(physicals) - 1, -1, -1):
             text = physicals[k]
             if "<" in text:

@@ -575,8 +575,11 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
     if header is None:
         return _headless(cable)
     lists: _Lists | None = None
+    kind_of = _KIND_OF.get
     for line in header.lines:
-        kind = _kind(line)
+        kind = kind_of(type(line))
+        if kind is None:  # (a class met for the first time)
+            kind = _kind(line)
         if kind == _OTHER:
             content = _joined_to(line) if type(line) is FromLine else None
             if content is None:
@@ -587,7 +590,9 @@ def _read_addressees(cable: Cable) -> tuple[Found, Found]:
         elif kind == _BREAK:
             continue
         else:
-            content = line.content
+            # the raw text: its content's rows, then the blank rows after it, which
+            # read as no addressee (so the content is not split off)
+            content = line.raw
         if lists is None:
             lists = _Lists()
         rows = content.split("\n")

@@ -346,19 +346,17 @@ def _signer_names(written: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _surname(name: str) -> str:
-    return name.split(",", 1)[0].lower()
-
-
 def _add(out: list[str], name: str | None) -> None:
     """Add a name, merging a bare surname with a fuller name of the same surname."""
     if not name:
         return
-    key = _surname(name)
+    low = name.lower()
+    key = low.split(",", 1)[0]  # the surname, in lower case
     for i, known in enumerate(out):
-        if known.lower() == name.lower():
+        known_low = known.lower()
+        if known_low == low:
             return
-        if _surname(known) == key and ("," not in known or "," not in name):
+        if known_low.split(",", 1)[0] == key and ("," not in known or "," not in name):
             if "," not in known:
                 out[i] = name
             return

@@ -166,16 +166,36 @@ def _any_caption() -> re.Pattern[str]:
     return _any_word(list(_data.lines("reference-captions.txt")))
 
 
-def _station(words: list[str]) -> tuple[int, str] | None:
+#: Letters that OCR reads for digits, in upper case: ``l`` is ``L`` here.
+_OCR_UPPER = frozenset("OIL")
+
+
+@functools.lru_cache(maxsize=8192)
+def _station(written: str) -> tuple[str | None, int, bool]:
+    """``(station, skip, ocr)`` of a citation's station part as written (``ABU DHABI``).
+
+    ``station``: what the last words name (``""`` for a word that cites the citing
+    cable's own, ``EMBTEL``), ``None`` if none does; ``skip``: how many characters
+    come before those words (0: they are all the words, so a year before them is the
+    citation's); ``ocr``: whether the last word is made of letters that OCR reads for
+    digits alone (``ASTANA L286``).  Read once per text: the stations recur.
+    """
+    words = written.split()
+    ocr = _OCR_UPPER.issuperset(words[-1])
+    found = _station_of(words)
+    if found is None:
+        return None, 0, ocr
+    k, station = found
+    # (the pattern puts one white space character between the words)
+    skip = len(" ".join(words[: len(words) - k])) + 1 if k < len(words) else 0
+    return station, skip, ocr
+
+
+def _station_of(words: list[str]) -> tuple[int, str] | None:
     """How many of the last words name a station, and the station; ``None`` if none does.
 
     The station is ``""`` for a word that cites the citing cable's own (``EMBTEL``).
     """
-    return _station_of(tuple(words))
-
-
-@functools.lru_cache(maxsize=8192)
-def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
     known = _known_stations()
     for k in range(min(len(words), _MAX_STATION_WORDS), 0, -1):
         name = _NOT_LETTERS.sub("", "".join(words[-k:]))
@@ -189,10 +209,6 @@ def _station_of(words: tuple[str, ...]) -> tuple[int, str] | None:
         # no cables); "XX": a redacted word (XXXXXXXXXXXX 456)
         return None
     return 1, normalize_station(last)
-
-
-#: Letters that OCR reads for digits, in upper case: ``l`` is ``L`` here.
-_OCR_UPPER = frozenset("OIL")
 
 
 def _citations(text: str) -> tuple[list[tuple[int, str | None, str, list[int]]], bool]:
@@ -210,29 +226,26 @@ def _citations(text: str) -> tuple[list[tuple[int, str | None, str, list[int]]],
         m = _CITATION.search(text, pos)
         if m is None:
             return out, damaged
-        words = m.group("station").split()
-        if text[m.end() : m.end() + 1] in _OCR_UPPER or _OCR_UPPER.issuperset(words[-1]):
+        station, skip, ocr = _station(m.group("station"))
+        end = m.end()
+        if ocr or text[end : end + 1] in _OCR_UPPER:
             damaged = True
-        found = _station_of(tuple(words))
-        if found is None:
+        if station is None:
             # retry from the next word: "AND 08 ALGIERS 0075"
             nxt = text.find(" ", m.start("station"))
-            pos = m.end() if nxt == -1 or nxt >= m.start("serial") else nxt + 1
+            pos = end if nxt == -1 or nxt >= m.start("serial") else nxt + 1
             continue
-        if m.end() - m.start("serial") <= _DAY_DIGITS and _MONTH_AFTER.match(text, m.end()):
-            pos = m.end()  # a day and month: "MOSCOW 18 AUG 2008"
+        if end - m.start("serial") <= _DAY_DIGITS and _MONTH_AFTER.match(text, end):
+            pos = end  # a day and month: "MOSCOW 18 AUG 2008"
             continue
-        k, station = found
-        start = m.start() if k == len(words) else m.start("station")
-        if k < len(words):
-            start += len(" ".join(words[: len(words) - k])) + 1
+        start = m.start("station") + skip if skip else m.start()
         serials = [int(m.group("serial"))]
-        pos = m.end()
+        pos = end
         # a list of serials of the same station: "SAIGON 4862, 4896, 4956"
         while (more := _MORE_SERIALS.match(text, pos)) is not None:
             serials.append(int(more.group(1)))
             pos = more.end()
-        year = m.group("year") if k == len(words) else None
+        year = None if skip else m.group("year")
         if (
             year is not None
             and len(year) == _DAY_DIGITS
@@ -346,7 +359,7 @@ class ItemTypes(NamedTuple):
 
 
 def item_types(cable: Cable) -> ItemTypes:
-    """The items of the cable and their classes, once per cable (shared with ``persons``).
+    """The items of the cable and their classes, once per cable (shared: tags, persons, body).
 
     The grammar puts the REF, TAGS and Classified By lines among the documents' items
     (the preamble), never inside a header or a paragraph: :attr:`Cable.references`
@@ -457,7 +470,9 @@ def _unlabelled(
     THAT ...`` is text), and a line in mixed case is running text.
     """
     end = types.index(Paragraph) if Paragraph in present else len(types)
-    start = types.index(SubjectLine, 0, end) if SubjectLine in types[:end] else -1
+    start = types.index(SubjectLine) if SubjectLine in present else -1
+    if start > end:  # (only below the first paragraph)
+        start = -1
     out: list[tuple[int, str]] = []
     if start >= 0:
         content = cast("SubjectLine", items[start]).content
@@ -475,9 +490,10 @@ def _unlabelled(
             at = content.find("\nR", at + 1)
     for i in range(start + 1, end):
         if types[i] in _UNLABELLED_KINDS:
-            content = cast("Line", items[i]).content
-            if content.lstrip()[:2] in ("RE", "Re"):
-                value = _unlabelled_value(content)
+            line = cast("Line", items[i])
+            # (the raw text starts as the content does, which is read only then)
+            if line.raw.lstrip()[:2] in ("RE", "Re"):
+                value = _unlabelled_value(line.content)
                 if value is not None:
                     out.append((i, value))
     return out
@@ -611,10 +627,7 @@ def _read_piece(
         if clean and clean.upper() not in _CONJUNCTIONS and clean.upper() not in _NOTHING:
             out.append(_reference(letter, clean, None, _kind(upper), _captions(upper)))
         return out
-    bounds = [start for start, *_ in cited] + [len(text)]
-    bounds[0] = 0
-    for i, (_, year, station, serials) in enumerate(cited):
-        piece = text[bounds[i] : bounds[i + 1]]
+    for piece, (_, year, station, serials) in zip(_cited_texts(text, cited), cited, strict=True):
         clean = " ".join(piece.split()).strip(_SEPARATORS)
         if clean.endswith(("AND", "and")):
             clean = _TRAILING_AND.sub("", clean)
@@ -630,6 +643,14 @@ def _read_piece(
                 continue
             out.append(_reference(letter, clean, cable_id, "cable", captions))
     return out
+
+
+def _cited_texts(text: str, cited: list[tuple[int, str | None, str, list[int]]]) -> list[str]:
+    """The text of each citation of a piece: from its start to the next one's start."""
+    if len(cited) == 1:  # the usual case
+        return [text]
+    bounds = [0, *(cite[0] for cite in cited[1:]), len(text)]
+    return [text[bounds[i] : bounds[i + 1]] for i in range(len(cited))]
 
 
 def _reference(

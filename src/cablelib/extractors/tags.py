@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
 from cablelib.extractors._text import is_bracketed_marking
+from cablelib.extractors.references import item_types
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import Cable, EoLine, Line, Paragraph, TagsLine
 
@@ -251,10 +252,9 @@ def _normalize(tags: tuple[str, ...]) -> tuple[str, ...]:
 
 def _tags_line(cable: Cable) -> Line | None:
     """The line the cable's TAGS are read from (as :attr:`Cable.tags` reads them)."""
-    for doc in cable.documents:
-        for item in doc.items:
-            if isinstance(item, TagsLine):
-                return item
+    items, types, present = item_types(cable)  # (shared: no scan of the items here)
+    if TagsLine in present:
+        return cast("TagsLine", items[types.index(TagsLine)])
     for doc in cable.documents:
         for item in doc.items:
             if isinstance(item, Paragraph):
@@ -361,18 +361,18 @@ def _read_written(cable: Cable) -> tuple[tuple[str, ...], Line | None]:
     page = cable.page
     if page is not None and page.tags:  # the tags the release linked
         return page.tags, _tags_line(cable)
-    for doc in cable.documents:
-        for item in doc.items:
-            if type(item) is TagsLine:
-                value = item.value
-                if "(" in value:
-                    return cable.text_tags, item
-                # Cable.tags without person tags, faster: split at blanks, commas and
-                # semicolons (str.split's white space is the \s of the model's regex).
-                words = value.replace(",", " ").replace(";", " ").split()
-                if "." in value:
-                    words = [t for t in (w.strip(".") for w in words) if t]
-                return tuple(words), item
+    items, types, present = item_types(cable)
+    if TagsLine in present:
+        item = cast("TagsLine", items[types.index(TagsLine)])
+        value = item.value
+        if "(" in value:
+            return cable.text_tags, item
+        # Cable.tags without person tags, faster: split at blanks, commas and
+        # semicolons (str.split's white space is the \s of the model's regex).
+        words = value.replace(",", " ").replace(";", " ").split()
+        if "." in value:
+            words = [t for t in (w.strip(".") for w in words) if t]
+        return tuple(words), item
     return cable.text_tags, _tags_line(cable)
 
 
