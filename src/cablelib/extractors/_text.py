@@ -71,14 +71,31 @@ class RawBody:
             yield index
             at = lower.find(word, starts[index + 1])
 
-    def next_item_with(self, pattern: re.Pattern[bytes], index: int) -> int:
-        """The first item from ``index`` on where a match of ``pattern`` starts, or -1."""
+    def next_item_with(
+        self, pattern: re.Pattern[bytes], index: int, prefix: bytes | None = None
+    ) -> int:
+        """The first item from ``index`` on where a match of ``pattern`` starts, or -1.
+
+        ``prefix`` is what every match of ``pattern`` starts with, if anything: the
+        search then goes from one occurrence of it to the next (``bytes.find`` skips
+        through the text faster than the regex engine does).
+        """
         if index >= len(self.items):
             return -1
-        m = pattern.search(self.lower, self.starts[index])
-        if m is None:
-            return -1
-        return bisect.bisect_right(self.starts, m.start()) - 1
+        lower = self.lower
+        start = self.starts[index]
+        if prefix is None:
+            m = pattern.search(lower, start)
+            if m is None:
+                return -1
+            start = m.start()
+        else:
+            start = lower.find(prefix, start)
+            while start != -1 and pattern.match(lower, start) is None:
+                start = lower.find(prefix, start + 1)
+            if start == -1:
+                return -1
+        return bisect.bisect_right(self.starts, start) - 1
 
 
 def raw_body(cable: Cable) -> RawBody:

@@ -346,6 +346,9 @@ _COMMENT_LABEL_GATE = re.compile(
     rb"comments?(?:\s+and\s+(?:analysis|action\s+request|recommendations?))?[ \t]*(?:[:.\r\n-]|$)"
 )
 
+#: What every match of a gate starts with.
+_GATE_PREFIXES = {_SUMMARY_GATE: b"sum", _COMMENT_GATE: b"comment", _COMMENT_LABEL_GATE: b"comment"}
+
 
 class _Units:
     """The units of running text (paragraphs and free text lines), and where they stand.
@@ -371,9 +374,10 @@ class _Units:
         raw = self.raw
         if gate is _SUMMARY_GATE and raw.long_s:
             gate = _SUMMARY_GATE_LONG_S
-        i = raw.next_item_with(gate, self.item_of[index])
+        prefix = _GATE_PREFIXES.get(gate)
+        i = raw.next_item_with(gate, self.item_of[index], prefix)
         while i >= 0 and type(raw.items[i]) in _NOT_TEXT_TYPES:  # not running text
-            i = raw.next_item_with(gate, i + 1)
+            i = raw.next_item_with(gate, i + 1, prefix)
         # the unit of item i
         return -1 if i < 0 else bisect.bisect_left(self.item_of, i)
 
