@@ -492,7 +492,7 @@ class _Body:
         """
         if not self.owners:
             self.grow(self.base)
-        rx, word, gate, near = search
+        rx, word, gate, near, lead = search
         pos = start
         while True:
             stop = len(self.text) if end is None else end
@@ -503,7 +503,10 @@ class _Body:
                 # paragraph into the next, so the next one need not be built for it
                 lo, reach = max(start, at - _NEAR), min(stop, at + len(word) + _NEAR)
                 if near(text, lower, lo, at, reach):
-                    m = rx.search(text, lo, reach)
+                    # no match starts at or before a character that cannot lead to the
+                    # word: the search need not try those positions
+                    ahead = lead.match(text, max(lo, at - _LEAD), at)
+                    m = rx.search(text, ahead.end() if ahead else lo, reach)
                     if m is not None:
                         return m
                 at = lower.find(word, at + 1, stop)
@@ -692,12 +695,35 @@ class _Search(NamedTuple):
     gate: re.Pattern[bytes]
     #: Whether a match can hold the word at an offset (see the looks above).
     near: Callable[[str, str, int, int, int], bool]
+    #: Matches the text up to the last character that cannot stand between a match's
+    #: start and the word it holds: no match starts before its end.
+    lead: re.Pattern[str]
 
 
-_SUMMARY_LABEL = _Search(_SUMMARY_START, "sum", _SUMMARY_GATE, _near_summary_label)
-_END_SUMMARY = _Search(_SUMMARY_END, "sum", _SUMMARY_GATE, _near_summary_end)
-_COMMENT_LABEL = _Search(_COMMENT_START, "comment", _COMMENT_LABEL_GATE, _near_comment_label)
-_END_COMMENT = _Search(_COMMENT_END, "comment", _COMMENT_GATE, _near_comment_end)
+#: How far before an occurrence of a search's word :attr:`_Search.lead` looks.
+_LEAD = 16
+
+
+def _lead(allowed: str) -> re.Pattern[str]:
+    return re.compile(rf"[\s\S]*[^{allowed}]")
+
+
+# What stands between a match's start and its word: the dashes and spaces before a label,
+# BEGIN, a word and AND ("CONCLUSION AND SUMMARY"), whose comment ("Embassy comment:"),
+# END, OF, an opening bracket.  (re.I lets [A-Z] match the long s and the Kelvin sign.)
+_LETTERS = "A-Za-z\u017f\u212a"
+_SUMMARY_LABEL = _Search(
+    _SUMMARY_START, "sum", _SUMMARY_GATE, _near_summary_label, _lead(rf"\s\-{_LETTERS}")
+)
+_END_SUMMARY = _Search(
+    _SUMMARY_END, "sum", _SUMMARY_GATE, _near_summary_end, _lead(rf"\s(\[{_LETTERS}")
+)
+_COMMENT_LABEL = _Search(
+    _COMMENT_START, "comment", _COMMENT_LABEL_GATE, _near_comment_label, _lead(r"\s\-\w'\u2019")
+)
+_END_COMMENT = _Search(
+    _COMMENT_END, "comment", _COMMENT_GATE, _near_comment_end, _lead(r"\s(\w'\u2019")
+)
 
 
 # a web-site notice some posts append to the last paragraph: "Visit ... web site", from
