@@ -696,3 +696,15 @@ def test_summary_end_marks_in_brackets_and_mistyped(end: str) -> None:
 def test_summary_under_the_subject_or_ref_line(header: str, expected: str | None) -> None:
     text = HEAD + _PRE + header + "\n\n1. (C) Text.\n"
     assert _extract(text, "summary") == expected
+
+
+def test_no_label_where_a_search_window_ends() -> None:
+    # "comments" 60 characters after an earlier "comment", where that word's search window
+    # ended: cut there, it read as the label "comment" (a block "s followed ...")
+    first = "1. (C) He made a comment"
+    body = (first + " on the talks, and the others agreed with it at once and said so")[
+        : first.index("comment") + 58
+    ]
+    body += ". comments followed from all sides. Comment: The real one.\n"
+    assert body.index("comments") - first.index("comment") == 60
+    assert _extract(HEAD + "SUBJECT: S\n\n" + body, "comment") == ["The real one."]
