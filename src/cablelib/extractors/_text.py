@@ -9,11 +9,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from cablelib.extraction import shared
-from cablelib.model import Cable, Line, Paragraph, _is_marking
+from cablelib.model import Cable, Item, Line, Paragraph, _is_marking
 
-__all__ = ["REF_WORDS", "RawBody", "is_bracketed_marking", "letter_cases", "raw_body"]
+__all__ = [
+    "REF_WORDS",
+    "ItemTypes",
+    "RawBody",
+    "is_bracketed_marking",
+    "item_types",
+    "letter_cases",
+    "raw_body",
+]
 
 #: The long s, which ``re.I`` matches to ``s`` but which has no byte in :attr:`RawBody.lower`.
 LONG_S = "\u017f"
@@ -101,6 +110,36 @@ class RawBody:
 def raw_body(cable: Cable) -> RawBody:
     """The raw text outside the header, made once per cable."""
     return shared(cable, "body:raw", RawBody)
+
+
+class ItemTypes(NamedTuple):
+    """The items of a cable's documents and their classes, for finding items fast."""
+
+    #: The items (lines, headers, paragraphs) of every document, in order.
+    items: tuple[Item, ...]
+    #: The class of each item.
+    types: tuple[type, ...]
+    #: The classes of the items.
+    present: frozenset[type]
+
+
+def item_types(cable: Cable) -> ItemTypes:
+    """The items of the cable and their classes, once per cable (shared by extractors).
+
+    The grammar puts the REF, TAGS and Classified By lines among the documents' items
+    (the preamble), never inside a header or a paragraph: :attr:`Cable.references`
+    reads them there too.  The model's classes are not subclassed: ``type(item) is
+    RefLine`` is ``isinstance(item, RefLine)``.
+    """
+    return shared(cable, "text:item-types", _item_types)
+
+
+def _item_types(cable: Cable) -> ItemTypes:
+    items: tuple[Item, ...] = ()
+    for doc in cable.documents:  # (a page has two; the first adds no copy)
+        items += doc.items
+    types = tuple(map(type, items))
+    return ItemTypes(items, types, frozenset(types))
 
 
 #: The words of a REF label, also those the grammar does not read as one (spelt out:

@@ -40,8 +40,7 @@ from typing import cast
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines as table_lines
 from cablelib.extractors._data import mapping
-from cablelib.extractors._text import raw_body
-from cablelib.extractors.references import item_types
+from cablelib.extractors._text import item_types, raw_body
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     _SECTION_RE,

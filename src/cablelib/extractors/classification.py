@@ -58,7 +58,7 @@ from typing import Any, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
-from cablelib.extractors.references import item_types
+from cablelib.extractors._text import item_types
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
     BannerLine,

@@ -32,10 +32,9 @@ from typing import cast
 
 from cablelib.extraction import Found
 from cablelib.extractors._data import lines
-from cablelib.extractors._text import is_bracketed_marking
+from cablelib.extractors._text import ItemTypes, is_bracketed_marking, item_types
 from cablelib.extractors.body import signature, surnames
 from cablelib.extractors.classification import classifier_name, eo_classifier
-from cablelib.extractors.references import ItemTypes, item_types
 from cablelib.extractors.tags import written_tags
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -422,7 +421,7 @@ def _scan(
     """The first Classified By and TAGS lines, and the drafting lines.
 
     The grammar reads the first two only among the documents' items (see
-    :func:`~cablelib.extractors.references.item_types`), drafting lines only in headers.
+    :func:`~cablelib.extractors._text.item_types`), drafting lines only in headers.
     """
     items, types, present = found
     classifier = tags_line = None

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
-from cablelib.extraction import Found, shared
+from cablelib.extraction import Found
 from cablelib.extractors import _data
-from cablelib.extractors._text import REF_WORDS, letter_cases
+from cablelib.extractors._text import REF_WORDS, item_types, letter_cases
 from cablelib.extractors.identity import canonical_id, dtg, normalize_station
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -345,36 +345,6 @@ def _sub_items(letter: str | None, text: str) -> list[tuple[str | None, str]]:
         current, start = found, mark.end()
     out.append((current, text[start:]))
     return out
-
-
-class ItemTypes(NamedTuple):
-    """The items of a cable's documents and their classes, for finding items fast."""
-
-    #: The items (lines, headers, paragraphs) of every document, in order.
-    items: tuple[Item, ...]
-    #: The class of each item.
-    types: tuple[type, ...]
-    #: The classes of the items.
-    present: frozenset[type]
-
-
-def item_types(cable: Cable) -> ItemTypes:
-    """The items of the cable and their classes, once per cable (shared: tags, persons, body).
-
-    The grammar puts the REF, TAGS and Classified By lines among the documents' items
-    (the preamble), never inside a header or a paragraph: :attr:`Cable.references`
-    reads them there too.  The model's classes are not subclassed: ``type(item) is
-    RefLine`` is ``isinstance(item, RefLine)``.
-    """
-    return shared(cable, "references:item-types", _item_types)
-
-
-def _item_types(cable: Cable) -> ItemTypes:
-    items: tuple[Item, ...] = ()
-    for doc in cable.documents:  # (a page has two; the first adds no copy)
-        items += doc.items
-    types = tuple(map(type, items))
-    return ItemTypes(items, types, frozenset(types))
 
 
 _OWN_ID = re.compile(r"(\d{2})([A-Z]+)(\d+)")

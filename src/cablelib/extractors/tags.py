@@ -17,8 +17,7 @@ from typing import NamedTuple, cast
 
 from cablelib.extraction import Found, shared
 from cablelib.extractors._data import lines, mapping
-from cablelib.extractors._text import is_bracketed_marking
-from cablelib.extractors.references import item_types
+from cablelib.extractors._text import is_bracketed_marking, item_types
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import Cable, EoLine, Line, Paragraph, TagsLine
 
