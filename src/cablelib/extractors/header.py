@@ -61,6 +61,7 @@ from cablelib.model import (
     TextLine,
     ToLine,
     XmtLine,
+    _fold,
 )
 
 __all__ = ["cablelib_register_extractors", "info_recipients", "recipients"]
@@ -100,10 +101,6 @@ _PRECEDENCES = {
 #: What OCR reads for the letters of a precedence: 1 or l for I, 0 for O (upper case).
 _OCR_LETTERS = str.maketrans("1L0", "IIO")
 _BREAKS = (PageMarkerLine, PageBreakLine)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _is_office_list(name: str) -> bool:
