@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from typing import Any, Literal, TypeVar, cast
 
+import attrs
 import pluggy
 from attrs import frozen
 
@@ -49,13 +50,17 @@ BUILTIN_EXTRACTORS = (
 )
 
 
-@frozen
+@attrs.define
 class Found:
     """An extractor's value together with the lines of the cable it read.
 
     Return it instead of a bare value to make the extractor auditable: with
     ``extract(cable, provenance=True)`` the lines become spans of ``cable.text``.
     """
+
+    # Not frozen, unlike the model: a Found is a return value that extract() reads once,
+    # and a cable's extraction makes some 25 of them (a frozen one takes twice as long
+    # to make, 0.27 against 0.12 µs).
 
     #: The extracted, JSON-ready value.
     value: Any
