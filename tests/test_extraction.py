@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 import cablelib
 from _corpus import REPO_ROOT, VENDORED_CORPUS
 from cablelib import hookspecs
-from cablelib.extraction import BUILTIN_EXTRACTORS, PluginInfo, extractors
+from cablelib.extraction import BUILTIN_EXTRACTORS, PluginInfo, extractors, shared
 from cablelib.hookspecs import PROJECT, Register
 from cablelib.model import Cable, Line
 from cablelib.strategies import cables
@@ -554,3 +554,68 @@ def test_a_cable_pickles_after_extract(path: Path) -> None:
     clone = pickle.loads(pickle.dumps(cable))
     assert cablelib.dumps(clone) == cablelib.dumps(cable)
     assert cablelib.extract(clone) == result
+
+
+# -- shared values ----------------------------------------------------------------------
+
+
+def _counting(counts: list[str]) -> Callable[[Cable], Any]:
+    def compute(cable: Cable) -> list[str]:
+        counts.append("computed")
+        return ["value"]
+
+    return compute
+
+
+def test_shared_values_are_computed_once_per_extract(
+    cable: Cable, register_plugin: RegisterPlugin
+) -> None:
+    counts: list[str] = []
+    compute = _counting(counts)
+
+    def first(c: Cable) -> int:
+        return len(shared(c, "test:value", compute))
+
+    def second(c: Cable) -> int:
+        return len(shared(c, "test:value", compute))
+
+    register_plugin(extractor_plugin(test_first=first, test_second=second), "test-shared")
+    result = cablelib.extract(cable, only=["test_first", "test_second"])
+    assert result == {"test_first": 1, "test_second": 1}
+    assert counts == ["computed"]
+    # scratch: the next extract() computes it again, and the cable keeps nothing of it
+    cablelib.extract(cable, only=["test_first"])
+    assert counts == ["computed", "computed"]
+
+
+def test_a_result_changed_by_its_user_does_not_change_the_next(cable: Cable) -> None:
+    first = cablelib.extract(cable)
+    kept = json.loads(json.dumps(first))
+    for value in first.values():
+        if isinstance(value, list):
+            value.append("changed")
+        elif isinstance(value, dict):
+            value["changed"] = 1
+    assert cablelib.extract(cable) == kept
+
+
+def test_an_extractor_called_on_its_own_keeps_its_shared_values(cable: Cable) -> None:
+    counts: list[str] = []
+    compute = _counting(counts)
+    shared(cable, "test:alone", compute)
+    shared(cable, "test:alone", compute)
+    assert counts == ["computed"]
+    # an extract() that finds shared values there leaves them (it did not make them)
+    cablelib.extract(cable, only=["subject"])
+    shared(cable, "test:alone", compute)
+    assert counts == ["computed"]
+
+
+def test_extract_inside_an_extractor(cable: Cable, register_plugin: RegisterPlugin) -> None:
+    def outer(c: Cable) -> object:
+        inner = cablelib.extract(c, only=["subject"])["subject"]
+        return [inner, len(shared(c, "test:outer", lambda _: "abc"))]
+
+    register_plugin(extractor_plugin(test_outer=outer), "test-nested")
+    result = cablelib.extract(cable, only=["test_outer", "subject"])
+    assert result["test_outer"] == [result["subject"], 3]

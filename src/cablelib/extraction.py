@@ -219,18 +219,27 @@ _T = TypeVar("_T")
 _MISSING = object()
 
 
+#: The key under which a cable's ``_cache`` holds the values :func:`shared` computed.
+_SHARED = "extraction:shared"
+
+
 def shared(cable: Cable, key: str, compute: Callable[[Cable], _T]) -> _T:
     """Compute a value once per cable and share it between extractors.
 
     For work that several extractors need (one pass over the header that gives both
-    ``recipients`` and ``info_recipients``, say).  The value is kept with the cable,
-    under ``key``; choose a key that names your plugin, e.g. ``"header:addressees"``.
+    ``recipients`` and ``info_recipients``, say).  Choose a key that names your plugin,
+    e.g. ``"header:addressees"``.  The value is kept with the cable for as long as the
+    :func:`extract` call that asked for it runs (it is scratch: kept longer, it would
+    add about 40% to the memory of every cable a corpus run holds); an extractor called
+    on its own, outside :func:`extract`, keeps it with the cable.
     """
     cache: dict[str, Any] = cable._cache
-    name = "shared:" + key
-    value = cache.get(name, _MISSING)
+    values = cache.get(_SHARED)
+    if values is None:
+        values = cache[_SHARED] = {}
+    value = values.get(key, _MISSING)
     if value is _MISSING:
-        value = cache[name] = compute(cable)
+        value = values[key] = compute(cable)
     return cast("_T", value)
 
 
@@ -273,6 +282,22 @@ def extract(
     if errors not in ("raise", "collect"):
         msg = f"errors must be 'raise' or 'collect', not {errors!r}"
         raise ValueError(msg)
+    # The values the extractors share live as long as this call, unless they were there
+    # before it (an extractor called on its own, or an extract() inside an extractor).
+    scratch = _SHARED not in cable._cache
+    try:
+        return _extract(cable, only, errors, provenance)
+    finally:
+        if scratch:
+            cable._cache.pop(_SHARED, None)
+
+
+def _extract(
+    cable: Cable,
+    only: Sequence[str] | None,
+    errors: Literal["raise", "collect"],
+    provenance: bool,
+) -> dict[str, Any]:
     table = extractors()
     if only is not None:
         unknown = [name for name in only if name not in table]
