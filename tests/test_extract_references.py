@@ -371,6 +371,10 @@ def test_cable_id_is_the_canonical_id(
         ("REF: 22 USC 2656F", [(None, None)]),
         ("REF: A. 9 FAM 41 B. KABUL 123", [("A", None), ("B", "09KABUL123")]),
         ("REF: CODEL SMITH VISIT 2009", [(None, None)]),
+        (
+            "REF: A. STATE 12345 B. CODEL JONES 3 C. KABUL 77",
+            [("A", "09STATE12345"), ("B", None), ("C", "09KABUL77")],
+        ),
         ("REF: PARIS 1234, PARAGRAPHS 3 AND 4", [(None, "09PARIS1234")]),
         # more station spellings
         ("REF: HOLY SEE 123", [(None, "09VATICAN123")]),
@@ -522,6 +526,12 @@ def test_ocr_damaged_serials(ref_block: str, expected: list[tuple[str | None, st
         "REF: CINCPAC 1234",
         "REF: USDAO 456",
         "REF: COMUSMACV 1234",
+        # a name after CODEL or STAFFDEL: a delegation's number, no post's
+        "REF: CODEL SMITH 1234",
+        "REF: STAFFDEL BROWN 12",
+        # numbered orders and decisions
+        "REF: EXECUTIVE ORDER 13224",
+        "REF: COUNCIL DECISION 2009",
     ],
 )
 def test_no_station(ref_block: str) -> None:

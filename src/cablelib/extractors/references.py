@@ -7,7 +7,8 @@ two-column lists of the 1970s); page markers and run-on text (``Classified By``,
 ``SUMMARY``, the SBU banner) are cut off, and lettered items go on after a page break.
 Serials that OCR damaged are read as digits (``ASTANA l286``).  A station is a known
 post, or a word of four letters or more that ``reference-not-stations.txt`` does not
-list (historical posts: ``SAIGON``, ``BONN``; not ``DOD``, ``CODEL``, ``CINCPAC``).
+list (historical posts: ``SAIGON``, ``BONN``; not ``DOD``, ``CODEL``, ``CINCPAC``, and
+not a name after ``CODEL``: ``reference-name-leads.txt``).
 A citation without a year is of the citing cable's year (of its date), or of the year
 before for its own station above its own serial.  Tables: ``reference-kinds.csv``,
 ``reference-captions.txt``, ``reference-not-stations.txt``, ``reference-own-stations.txt``,
@@ -131,6 +132,11 @@ def _not_stations() -> frozenset[str]:
 
 
 @functools.cache
+def _name_leads() -> frozenset[str]:
+    return frozenset(_data.lines("reference-name-leads.txt"))
+
+
+@functools.cache
 def _own_stations() -> frozenset[str]:
     """Words that cite a telegram of the citing cable's own post (``EMBTEL 1234``)."""
     return frozenset(_data.lines("reference-own-stations.txt"))
@@ -177,11 +183,14 @@ def _station(written: str) -> tuple[str | None, int, bool]:
     ``station``: what the last words name (``""`` for a word that cites the citing
     cable's own, ``EMBTEL``), ``None`` if none does; ``skip``: how many characters
     come before those words (0: they are all the words, so a year before them is the
-    citation's); ``ocr``: whether the last word is made of letters that OCR reads for
+    citation's; -1: the last word is a name, as after ``CODEL``, so the number is no
+    citation); ``ocr``: whether the last word is made of letters that OCR reads for
     digits alone (``ASTANA L286``).  Read once per text: the stations recur.
     """
     words = written.split()
     ocr = _OCR_UPPER.issuperset(words[-1])
+    if len(words) > 1 and words[-2] in _name_leads():
+        return None, -1, ocr  # a delegation's leader: CODEL SMITH 1234
     found = _station_of(words)
     if found is None:
         return None, 0, ocr
@@ -231,6 +240,9 @@ def _citations(text: str) -> tuple[list[tuple[int, str | None, str, list[int]]],
         if ocr or text[end : end + 1] in _OCR_UPPER:
             damaged = True
         if station is None:
+            if skip < 0:  # a name and its number: CODEL SMITH 1234
+                pos = end
+                continue
             # retry from the next word: "AND 08 ALGIERS 0075"
             nxt = text.find(" ", m.start("station"))
             pos = end if nxt == -1 or nxt >= m.start("serial") else nxt + 1
@@ -651,6 +663,7 @@ def cablelib_register_extractors(register: Register) -> None:
     for table in (
         _known_stations,
         _not_stations,
+        _name_leads,
         _own_stations,
         _kind_words,
         _any_kind_word,
