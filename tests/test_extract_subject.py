@@ -708,3 +708,21 @@ def test_no_label_where_a_search_window_ends() -> None:
     body += ". comments followed from all sides. Comment: The real one.\n"
     assert body.index("comments") - first.index("comment") == 60
     assert _extract(HEAD + "SUBJECT: S\n\n" + body, "comment") == ["The real one."]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the patterns read a long s as s (re.I), and so does the search for their word
+        ("1. (C) \u017fummary: The text. End \u017fummary.\n\n2. (C) Other.\n", "The text."),
+        # İ lowers to two characters: the search keeps its offsets all the same
+        (
+            "1. (C) "
+            + "\u0130ZM\u0130R " * 20
+            + "talks. Summary: The text. End Summary.\n\n2. (C) Other.\n",
+            "The text.",
+        ),
+    ],
+)
+def test_summary_with_letters_that_change_in_lower_case(body: str, expected: str) -> None:
+    assert _extract(HEAD + "SUBJECT: S\n\n" + body, "summary") == expected

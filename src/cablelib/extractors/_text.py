@@ -15,6 +15,7 @@ from cablelib.extraction import shared
 from cablelib.model import Cable, Item, Line, Paragraph, _is_marking
 
 __all__ = [
+    "LONG_S",
     "REF_WORDS",
     "ItemTypes",
     "RawBody",

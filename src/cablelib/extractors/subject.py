@@ -32,7 +32,7 @@ from collections.abc import Callable
 from typing import NamedTuple, cast
 
 from cablelib.extraction import Found, shared
-from cablelib.extractors._text import REF_WORDS, letter_cases, raw_body
+from cablelib.extractors._text import LONG_S, REF_WORDS, letter_cases, raw_body
 from cablelib.extractors.body import signature_as_written
 from cablelib.hookspecs import Register, hookimpl
 from cablelib.model import (
@@ -441,6 +441,7 @@ class _Body:
             index = max(index, self.base + 2 * len(owners))
         i = count = self.base + len(owners)
         pos = len(self.text) + 2 if owners else 0
+        long_s = self.unit_finder.raw.long_s
         while i < len(units) and i <= index:
             unit = units[i]
             text = unit.text if isinstance(unit, Paragraph) else unit.content.strip()
@@ -455,7 +456,12 @@ class _Body:
             self.starts.append(pos)
             owners.append(unit)
             parts.append(text)
-            lowers.append(text.lower())
+            low = text.lower()
+            if len(low) != len(text):  # İ lowers to two characters: keep the offsets
+                low = text.replace("\u0130", "I").lower()
+            if long_s:  # the patterns (re.I) read a long s as s: so does the word search
+                low = low.replace(LONG_S, "s")
+            lowers.append(low)
             pos += len(text) + 2
             i += 1
         if i > count:
