@@ -726,3 +726,15 @@ def test_no_label_where_a_search_window_ends() -> None:
 )
 def test_summary_with_letters_that_change_in_lower_case(body: str, expected: str) -> None:
     assert _extract(HEAD + "SUBJECT: S\n\n" + body, "summary") == expected
+
+
+def test_no_label_made_by_the_end_of_a_search_window() -> None:
+    # the window of "SUMMARY" (no label: mid-sentence) ended inside the later label
+    # "Summary and Comment:", which read as "Summary and Com" and a summary "ment: ..."
+    first = "1. (C) He read the SUMMARY: it was long"
+    label = "Summary and Comment: The text. End Summary.\n"
+    start = first.index("SUMMARY") + len("sum") + 60 - len("Summary and Com")
+    body = (first + " and went on about it with the others all day")[: start - 2] + ". "
+    body += label
+    assert body.index(label) == start
+    assert _extract(HEAD + "SUBJECT: S\n\n" + body, "summary") == "The text."

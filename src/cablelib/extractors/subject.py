@@ -513,6 +513,14 @@ class _Body:
                     # word: the search need not try those positions
                     ahead = lead.match(text, max(lo, at - _LEAD), at)
                     m = rx.search(text, ahead.end() if ahead else lo, reach)
+                    while m is not None and reach < stop and m.end() + _CUT_LOOK > reach:
+                        # the window's end may have made the match (a word cut there
+                        # reads as the end of the text): it holds only where the same
+                        # start matches the whole text
+                        whole = rx.match(text, m.start(), stop)
+                        if whole is not None:
+                            return whole
+                        m = rx.search(text, m.start() + 1, reach)
                     if m is not None:
                         return m
                 at = lower.find(word, at + 1, stop)
@@ -708,6 +716,9 @@ class _Search(NamedTuple):
 
 #: How far before an occurrence of a search's word :attr:`_Search.lead` looks.
 _LEAD = 16
+#: How far past a match's end its pattern looks (at most): a match ending nearer than this
+#: to where a search window was cut may owe itself to the cut.
+_CUT_LOOK = 24
 
 
 def _lead(allowed: str) -> re.Pattern[str]:
