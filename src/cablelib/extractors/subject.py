@@ -614,10 +614,12 @@ _LABEL_END = r"[ \t]*(?::|\.(?![\w.])|--|-(?=\s)|\n|$)"
 # what else a summary label names: "SUMMARY AND COMMENT", "Summary/Comment", "SUMMARY
 # AND ACTION REQUEST"
 _SUMMARY_ALSO = r"(?:(?:\s+AND\s+|\s*/\s*)[A-Z]+(?:\s+REQUESTS?)?)?"
+#: A summary label's key word and what else it names, from the key word on.
+_SUMMARY_WORDS = r"SUMM?AR?Y" + _SUMMARY_ALSO
 _SUMMARY_START = re.compile(
     _AT
-    + r"(?:(?P<begin>BEGIN\s+)?(?:[A-Z]+\s+AND\s+)?SUMM?AR?Y"
-    + _SUMMARY_ALSO
+    + r"(?:(?P<begin>BEGIN\s+)?(?:[A-Z]+\s+AND\s+)?"
+    + _SUMMARY_WORDS
     # after BEGIN, a label needs no end: "BEGIN SUMMARY The text"
     + rf"(?:{_LABEL_END}|(?(begin)[ \t]+|(?!))))",
     re.I | re.M,
@@ -630,10 +632,12 @@ _SUMMARY_END = re.compile(
     + r"\b[.:)\]]*",
     re.I,
 )
+#: A comment label's key word and what else it names, from the key word on.
+_COMMENT_WORDS = r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST|RECOMMENDATIONS?))?"
 _COMMENT_START = re.compile(
     _AT
     + r"(?:BEGIN\s+)?(?:SUMM?AR?Y\s+AND\s+|(?:(?-i:[A-Z][\w'\u2019]*)\s+){1,3}(?=COMMENTS?\s*:))?"
-    + r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST|RECOMMENDATIONS?))?"
+    + _COMMENT_WORDS
     + _LABEL_END,
     re.I | re.M,
 )
@@ -662,10 +666,8 @@ _COMMENT_END = re.compile(
 # of a label (or, for BEGIN SUMMARY, preceded by BEGIN); an end mark's key word is
 # preceded by END and at most a few words.  Each takes the text, its lower case, the
 # window ``lo:reach`` and the occurrence ``at``.
-_SUMMARY_LABEL_TAIL = re.compile(r"SUMM?AR?Y" + _SUMMARY_ALSO + _LABEL_END, re.I)
-_COMMENT_LABEL_TAIL = re.compile(
-    r"COMMENTS?(?:\s+AND\s+(?:ANALYSIS|ACTION\s+REQUEST|RECOMMENDATIONS?))?" + _LABEL_END, re.I
-)
+_SUMMARY_LABEL_TAIL = re.compile(_SUMMARY_WORDS + _LABEL_END, re.I)
+_COMMENT_LABEL_TAIL = re.compile(_COMMENT_WORDS + _LABEL_END, re.I)
 _END_SUMMARY_HEAD = re.compile(r"ENDS?\s*(?:OF\s+)?(?:[A-Z]+\s+AND\s+)?", re.I)
 _END_COMMENT_HEAD = re.compile(r"END\s+(?:[\w'\u2019]+\s+){0,3}", re.I)
 
